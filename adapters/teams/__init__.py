@@ -1,0 +1,16 @@
+"""Microsoft Teams: the Microsoft 365 Agents SDK in the shared aiohttp server."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aiohttp import web
+
+    from coachbot.config import Config
+    from coachbot.engine import Coach
+
+
+def attach(app: web.Application, coach: Coach, config: Config) -> None:
+    """Add POST /api/messages to ``app``."""
+    return None

@@ -1,0 +1,5 @@
+import sys
+
+from coachbot.cli import main
+
+sys.exit(main())

@@ -1,0 +1,279 @@
+"""The ``coachbot`` command line (CONTRACTS.md).
+
+Every failure is one readable line on standard error and a non-zero exit, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from coachbot.models import DIMENSIONS, Reply, Who
+
+LOCAL_TENANT = "local"
+
+
+class CliError(Exception):
+    """A problem to show the user as one line, then exit 2."""
+
+
+def _store(args: argparse.Namespace):
+    from coachbot.store import Store
+
+    try:
+        return Store(args.db)
+    except Exception as exc:  # sqlite3 errors, permissions, a directory given as --db
+        raise CliError(f"cannot open the database {args.db or '(default)'}: {exc}") from None
+
+
+def _coach(args: argparse.Namespace):
+    from coachbot.config import Config
+    from coachbot.engine import Coach
+
+    config = Config.from_env(args.db)
+    return Coach(
+        _store(args),
+        session_gap_minutes=config.session_gap_minutes,
+        max_input_chars=config.max_input_chars,
+    )
+
+
+def _who(args: argparse.Namespace) -> Who:
+    user = (args.user or "").strip()
+    if not user:
+        raise CliError("--user must not be empty")
+    return Who(tenant=args.tenant, user=user, platform="cli")
+
+
+# --- chat ------------------------------------------------------------------------------
+def _tty_printer(replies: Iterable[Reply]) -> None:
+    for reply in replies:
+        for paragraph in reply.text.split("\n"):
+            wrapped = textwrap.fill(paragraph, width=78, initial_indent="  ",
+                                    subsequent_indent="  ") if paragraph.strip() else ""
+            print(f"\033[36m{wrapped}\033[0m" if sys.stdout.isatty() else wrapped)
+        print()
+
+
+def _jsonl_printer(replies: Iterable[Reply]) -> None:
+    for reply in replies:
+        print(json.dumps({"role": "coach", "text": reply.text, "kind": reply.kind},
+                         ensure_ascii=False), flush=True)
+
+
+def _plain_printer(replies: Iterable[Reply]) -> None:
+    for reply in replies:
+        print(f"coach: {reply.text}", flush=True)
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    coach = _coach(args)
+    who = _who(args)
+    interactive = sys.stdin.isatty() and not args.jsonl
+    show: Callable[[Iterable[Reply]], None]
+    if args.jsonl:
+        show = _jsonl_printer
+    elif interactive:
+        show = _tty_printer
+    else:
+        show = _plain_printer
+    if interactive:
+        print("\033[2mcoachbot — type to talk; 'help' for commands; 'bye' or Ctrl-D to end.\033[0m\n")
+    show(coach.dialogue.open(who, _clock()))
+    ended = False
+    while True:
+        try:
+            line = input("\033[1myou ›\033[0m " if interactive else "")
+        except EOFError:
+            break
+        except KeyboardInterrupt:
+            print()
+            break
+        replies = coach.reply(who, line, _clock())
+        show(replies)
+        if any(r.kind == "close" for r in replies):
+            ended = True
+            if interactive:
+                break
+    if not ended:
+        show(coach.end_session(who, _clock()))
+    return 0
+
+
+def _clock():
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+# --- classify --------------------------------------------------------------------------
+def cmd_classify(args: argparse.Namespace) -> int:
+    from coachbot.beliefs import detect
+
+    for raw in sys.stdin.buffer:
+        text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        beliefs = [b.as_dict() for b in detect(text)]
+        print(json.dumps({"text": text, "beliefs": beliefs}, ensure_ascii=False), flush=False)
+    sys.stdout.flush()
+    return 0
+
+
+# --- journey ---------------------------------------------------------------------------
+def _bar(position: float | None, width: int = 21) -> str:
+    if position is None:
+        return "·" * width
+    middle = width // 2
+    cells = ["─"] * width
+    cells[middle] = "┼"
+    mark = round(middle + position * middle)
+    cells[max(0, min(width - 1, mark))] = "●"
+    return "".join(cells)
+
+
+def render_journey(data: dict) -> str:
+    lines = [f"Journey of {data['user']} — {data['sessions']} session(s)"
+             + (f", stage: {data['stage']}" if data.get("stage") else ""), ""]
+    lines.append(f"{'':26} old {'':17} new")
+    for dimension in DIMENSIONS:
+        entry = data["dimensions"][dimension]
+        count = len(entry["observations"])
+        pos = entry["position"]
+        label = "no evidence yet" if pos is None else f"{pos:+.2f} ({count} obs.)"
+        lines.append(f"{dimension:26} {_bar(pos)}  {label}")
+    if data["shifts"]:
+        lines += ["", "Shifts:"]
+        for s in data["shifts"]:
+            lines.append(f"  session {s['session']}: {s['dimension']} moved {s['from']} → {s['to']}")
+    return "\n".join(lines)
+
+
+def cmd_journey(args: argparse.Namespace) -> int:
+    data = _coach(args).journey(_who(args))
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=None))
+    else:
+        print(render_journey(data))
+    return 0
+
+
+# --- export / forget -------------------------------------------------------------------
+def cmd_export(args: argparse.Namespace) -> int:
+    data = _coach(args).export(_who(args))
+    if data["executive"] is None:
+        raise CliError(f"no data for user {args.user!r} in tenant {args.tenant!r}")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        print(text)
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    coach = _coach(args)
+    who = _who(args)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError("refusing to delete without confirmation: add --yes")
+        answer = input(f"Delete every record of {who.user!r} in {who.tenant!r}? This cannot be "
+                       "undone. Type 'yes': ")
+        if answer.strip().lower() != "yes":
+            print("Nothing deleted.")
+            return 1
+    deleted = coach.forget(who)
+    print(f"Deleted {deleted} row(s) for {who.user}.")
+    return 0
+
+
+# --- serve / teams ---------------------------------------------------------------------
+def cmd_serve(args: argparse.Namespace) -> int:
+    import logging
+
+    from coachbot.config import Config
+    from coachbot.server import serve
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    serve(Config.from_env(args.db), host=args.host, port=args.port)
+    return 0
+
+
+def cmd_teams_package(args: argparse.Namespace) -> int:
+    from coachbot.adapters.teams.package import build_package
+
+    out = build_package(app_id=args.app_id, domain=args.domain, out=Path(args.out))
+    print(out)
+    return 0
+
+
+# --- parser ----------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="SQLite file (default: $COACHBOT_DB or the user data dir)")
+    user = argparse.ArgumentParser(add_help=False)
+    user.add_argument("--user", required=True, help="the executive's user id")
+    user.add_argument("--tenant", default=LOCAL_TENANT, help="workspace / tenant id")
+
+    parser = argparse.ArgumentParser(prog="coachbot", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("chat", parents=[common, user], help="a coaching session in the terminal")
+    p.add_argument("--jsonl", action="store_true", help="one JSON object per coach message")
+    p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("classify", parents=[common], help="detect beliefs, one text per line")
+    p.add_argument("--jsonl", action="store_true", help="JSON lines out (the default)")
+    p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser("journey", parents=[common, user], help="an executive's belief journey")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_journey)
+
+    p = sub.add_parser("export", parents=[common, user], help="all of an executive's data as JSON")
+    p.add_argument("--output", "-o", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("forget", parents=[common, user], help="delete all of an executive's data")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(func=cmd_forget)
+
+    p = sub.add_parser("serve", parents=[common], help="run the Slack / Teams server")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=3978)
+    p.add_argument("--no-scheduler", action="store_true", help="do not send weekly check-ins")
+    p.set_defaults(func=cmd_serve)
+
+    teams = sub.add_parser("teams", help="Microsoft Teams tools")
+    teams_sub = teams.add_subparsers(dest="teams_command", required=True, metavar="COMMAND")
+    p = teams_sub.add_parser("package", help="write the Teams app package zip")
+    p.add_argument("--app-id", required=True, help="the bot's Microsoft App ID")
+    p.add_argument("--domain", required=True, help="the public domain serving /api/messages")
+    p.add_argument("--out", default="coachbot-teams.zip", help="zip file to write")
+    p.set_defaults(func=cmd_teams_package)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"coachbot: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last guard: one line, never a traceback
+        print(f"coachbot: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

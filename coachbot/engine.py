@@ -1,0 +1,148 @@
+"""The coach: the one object every way in (terminal, Slack, Teams, scheduler) talks to.
+
+Each method takes the executive (:class:`Who`) and, where time matters, ``now``;
+everything is persisted before the method returns. Methods are synchronous and
+thread-safe (each thread uses its own SQLite connection); async callers run them in a
+worker thread with ``asyncio.to_thread``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from coachbot import checkins, executives, journey, privacy
+from coachbot.dialogue import Dialogue
+from coachbot.models import CheckinPrompt, ExecSettings, Reply, Who
+from coachbot.store import Store
+from coachbot.wording import Prompts, load_prompts
+
+
+def _now(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    if now.tzinfo is None:
+        return now.replace(tzinfo=UTC)
+    return now
+
+
+class Coach:
+    """The coaching engine, bound to one database."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        prompts: Prompts | None = None,
+        session_gap_minutes: float = 30.0,
+        max_input_chars: int = 4000,
+    ):
+        self.store = store
+        self.prompts = prompts or load_prompts()
+        self.dialogue = Dialogue(
+            store,
+            self.prompts,
+            session_gap_minutes=session_gap_minutes,
+            max_input_chars=max_input_chars,
+        )
+
+    # --- conversation -------------------------------------------------------------
+    def reply(self, who: Who, text: str, now: datetime | None = None) -> list[Reply]:
+        """The coach's answer to one message from the executive (one or more messages)."""
+        return self.dialogue.handle(who, text, _now(now))
+
+    def end_session(self, who: Who, now: datetime | None = None) -> list[Reply]:
+        """Close the open session, if any, as a goodbye would: summary, commitment, nudge."""
+        return self.dialogue.close(who, _now(now), reason="end")
+
+    def close_idle_sessions(self, now: datetime | None = None) -> int:
+        """Close every session silent for longer than the gap; returns how many."""
+        return self.dialogue.close_idle(_now(now))
+
+    # --- commands (the same on every platform) --------------------------------------
+    def help_text(self) -> str:
+        return self.prompts.text("help")
+
+    def settings(self, who: Who, now: datetime | None = None) -> ExecSettings:
+        with self.store.write() as db:
+            row = executives.get_or_create(db, who, _now(now))
+        return executives.settings_of(row)
+
+    def update_settings(
+        self,
+        who: Who,
+        *,
+        weekday: int | None = None,
+        time: str | None = None,
+        timezone: str | None = None,
+        paused: bool | None = None,
+        name: str | None = None,
+        email: str | None = None,
+        now: datetime | None = None,
+    ) -> ExecSettings:
+        """Change check-in settings; raises ValueError with a readable message on bad input."""
+        changes: dict = {}
+        if weekday is not None:
+            if not 0 <= int(weekday) <= 6:
+                raise ValueError("The weekday must be Monday to Sunday.")
+            changes["checkin_weekday"] = int(weekday)
+        if time is not None:
+            if not executives.valid_time(time):
+                raise ValueError("The time must look like 09:00 (24-hour clock).")
+            changes["checkin_time"] = time
+        if timezone is not None:
+            if not executives.valid_timezone(timezone):
+                raise ValueError(f"{timezone!r} is not a time zone I know (try Europe/Berlin).")
+            changes["timezone"] = timezone
+        if paused is not None:
+            changes["paused"] = int(bool(paused))
+        if name is not None:
+            changes["name"] = name[:200]
+        if email is not None:
+            changes["email"] = email[:320]
+        with self.store.write() as db:
+            row = executives.get_or_create(db, who, _now(now))
+            if changes:
+                db["executives"].update(row["id"], changes)
+                row = executives.find(db, who)
+        return executives.settings_of(row)  # type: ignore[arg-type]
+
+    def pause(self, who: Who, now: datetime | None = None) -> Reply:
+        self.update_settings(who, paused=True, now=now)
+        return Reply(self.prompts.text("paused"), "info")
+
+    def resume(self, who: Who, now: datetime | None = None) -> Reply:
+        self.update_settings(who, paused=False, now=now)
+        return Reply(self.prompts.text("resumed"), "info")
+
+    # --- weekly check-in ------------------------------------------------------------
+    def checkin(self, who: Who, now: datetime | None = None) -> CheckinPrompt:
+        """This week's check-in for one executive (what to ask, and what is answered)."""
+        return checkins.prompt_for(self.store, self.prompts, who, _now(now))
+
+    def record_checkin(
+        self, who: Who, item: str, value: str | int, now: datetime | None = None
+    ) -> list[Reply]:
+        """Store one check-in answer and say what happens next.
+
+        ``item`` is ``importance`` / ``confidence`` (0-10), ``belief:<dimension>`` (1-7),
+        ``experiment`` (done | partly | not_done), ``snooze``, ``skip`` or ``talk``.
+        Raises ValueError for an unknown item or an out-of-range value.
+        """
+        return checkins.record(self, who, item, value, _now(now))
+
+    # --- the executive's own data ---------------------------------------------------
+    def journey(self, who: Who) -> dict:
+        """The belief journey in the CONTRACTS.md shape."""
+        return journey.journey(self.store.db, who)
+
+    def export(self, who: Who) -> dict:
+        """Every row of this executive's, table by table."""
+        return privacy.export(self.store, who)
+
+    def forget(self, who: Who) -> int:
+        """Delete every row of this executive's; returns how many rows went."""
+        return privacy.forget(self.store, who)
+
+    def hr_view(self, who: Who) -> dict:
+        """Exactly what an HR lead can ever see that involves this executive."""
+        return privacy.hr_view(self.store, who)

@@ -1,0 +1,226 @@
+"""SQLite storage through sqlite-utils.
+
+One database file holds everything. Each thread gets its own connection (WAL lets
+readers run beside one writer); every multi-statement write goes through
+:func:`Store.write`, which takes the write lock up front with ``BEGIN IMMEDIATE`` so a
+second process waits on the busy timeout instead of failing with "database is locked".
+
+Every table that holds an executive's data carries ``tenant`` and ``executive_id``
+columns: export and forget find those tables by looking, so a table added later by an
+adapter is covered without a list to keep in step.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+import sqlite_utils
+from sqlite_utils import Migrations
+
+BUSY_TIMEOUT_MS = 10_000
+
+migrations = Migrations("coachbot")
+
+
+def default_db_path() -> Path:
+    """``$COACHBOT_DB`` if set, else ``coachbot.db`` in the user's data directory."""
+    env = os.environ.get("COACHBOT_DB")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("coachbot", appauthor=False)) / "coachbot.db"
+
+
+class Store:
+    """A handle on the coachbot database, safe to share between threads."""
+
+    def __init__(self, path: str | Path | None = None, *, extra_migrations: tuple[Migrations, ...] = ()):
+        self.path = Path(path) if path is not None else default_db_path()
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self.migrate(migrations, *extra_migrations)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """This thread's connection."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+            db = sqlite_utils.Database(conn, execute_plugins=False)
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.enable_wal()
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA synchronous = NORMAL")
+            self._local.db = db
+        return db
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """A write transaction that holds the write lock from its first statement.
+
+        Nested use joins the outer transaction.
+        """
+        db = self.db
+        if db.conn.in_transaction:
+            yield db
+            return
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+        else:
+            db.conn.execute("COMMIT")
+
+    def migrate(self, *sets: Migrations) -> None:
+        """Apply pending migrations, serialised across processes by the write lock."""
+        for migration_set in sets:
+            if not migration_set.pending(self.db):
+                continue
+            with self.write() as db:
+                migration_set.apply(db)
+
+    def executive_tables(self) -> list[str]:
+        """Tables holding an executive's data: those with tenant and executive_id columns."""
+        found = []
+        for table in self.db.tables:
+            columns = set(table.columns_dict)
+            if {"tenant", "executive_id"} <= columns:
+                found.append(table.name)
+        return sorted(found)
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
+
+
+@migrations()
+def m001_core(db: sqlite_utils.Database) -> None:
+    db["executives"].create(
+        {
+            "id": int,
+            "tenant": str,
+            "platform": str,
+            "user_id": str,
+            "name": str,
+            "email": str,
+            "timezone": str,
+            "checkin_weekday": int,  # 0 = Monday
+            "checkin_time": str,  # HH:MM, executive's local time
+            "paused": int,
+            "stage": str,
+            "created_at": str,
+            "last_seen_at": str,
+        },
+        pk="id",
+        not_null={"tenant", "user_id"},
+        defaults={"checkin_weekday": 0, "checkin_time": "09:00", "paused": 0,
+                  "stage": "precontemplation", "platform": "cli"},
+    )
+    db["executives"].create_index(["tenant", "user_id"], unique=True)
+
+    db["sessions"].create(
+        {
+            "id": int,
+            "tenant": str,
+            "executive_id": int,
+            "number": int,
+            "started_at": str,
+            "last_activity_at": str,
+            "ended_at": str,
+            "end_reason": str,
+            "summary": str,
+            "commitment": str,
+            "state": str,  # JSON: the dialogue policy's working memory
+        },
+        pk="id",
+        not_null={"tenant", "executive_id", "number"},
+        foreign_keys=[("executive_id", "executives", "id")],
+    )
+    db["sessions"].create_index(["tenant", "executive_id", "number"], unique=True)
+
+    db["messages"].create(
+        {
+            "id": int,
+            "tenant": str,
+            "executive_id": int,
+            "session_id": int,
+            "role": str,  # executive | coach
+            "kind": str,
+            "text": str,
+            "at": str,
+        },
+        pk="id",
+        not_null={"tenant", "executive_id", "role"},
+        foreign_keys=[("executive_id", "executives", "id"), ("session_id", "sessions", "id")],
+    )
+    db["messages"].create_index(["tenant", "executive_id", "session_id"])
+
+    db["observations"].create(
+        {
+            "id": int,
+            "tenant": str,
+            "executive_id": int,
+            "session_id": int,
+            "session_number": int,
+            "message_id": int,
+            "dimension": str,
+            "stance": str,
+            "confidence": float,
+            "evidence": str,
+            "reported": int,
+            "source": str,  # detector | checkin | llm
+            "at": str,
+        },
+        pk="id",
+        not_null={"tenant", "executive_id", "dimension", "stance"},
+        foreign_keys=[("executive_id", "executives", "id"), ("session_id", "sessions", "id")],
+    )
+    db["observations"].create_index(["tenant", "executive_id", "dimension"])
+
+    db["experiments"].create(
+        {
+            "id": int,
+            "tenant": str,
+            "executive_id": int,
+            "session_id": int,
+            "nudge_id": str,
+            "text": str,
+            "commitment": str,
+            "status": str,  # proposed | done | partly | not_done | skipped
+            "proposed_at": str,
+            "outcome": str,
+            "reported_at": str,
+        },
+        pk="id",
+        not_null={"tenant", "executive_id", "status"},
+        foreign_keys=[("executive_id", "executives", "id"), ("session_id", "sessions", "id")],
+    )
+    db["experiments"].create_index(["tenant", "executive_id"])
+
+    db["checkin_answers"].create(
+        {
+            "id": int,
+            "tenant": str,
+            "executive_id": int,
+            "week": str,  # ISO week of the executive's local calendar, e.g. 2026-W48
+            "item": str,  # importance | confidence | belief:<dimension> | experiment | snooze | skip | talk
+            "value": str,
+            "at": str,
+        },
+        pk="id",
+        not_null={"tenant", "executive_id", "week", "item"},
+        foreign_keys=[("executive_id", "executives", "id")],
+    )
+    db["checkin_answers"].create_index(["tenant", "executive_id", "week"])

@@ -1,0 +1,1 @@
+"""Wording of the coach, as data files (installed as coachbot.prompts)."""
