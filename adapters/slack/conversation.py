@@ -1,0 +1,67 @@
+"""Conversation: direct messages and @mentions go to the coach; answers come back in place.
+
+A DM is answered in the DM (in its thread if it was written in one); a mention in a
+channel is answered in that message's thread, so the channel itself stays quiet.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
+
+from . import mrkdwn
+
+if TYPE_CHECKING:
+    from .app import SlackAdapter
+
+# Message subtypes that are still a person writing; every other subtype (edits, deletes,
+# joins, bot_message...) is not something to answer.
+HUMAN_SUBTYPES = {None, "file_share", "thread_broadcast"}
+
+
+def is_from_a_person(event: dict, context: AsyncBoltContext) -> bool:
+    """Messages from bots, from this app, and system notices are never answered."""
+    return (
+        not event.get("bot_id")
+        and not event.get("app_id")
+        and event.get("subtype") in HUMAN_SUBTYPES
+        and bool(event.get("user"))
+        and event.get("user") != context.bot_user_id
+    )
+
+
+def register(adapter: SlackAdapter) -> None:
+    app = adapter.bolt
+    coach = adapter.coach
+
+    async def acknowledge(ack) -> None:
+        await ack()
+
+    async def answer(client: AsyncWebClient, context: AsyncBoltContext, event: dict, text: str,
+                     thread_ts: str | None) -> None:
+        who = adapter.who(context, event["user"])
+        async with adapter.lock(who):
+            if text:
+                replies = await adapter.run(coach.reply, who, text)
+            else:
+                replies = [coach.help_text()]
+            await adapter.post(client, event["channel"], replies, thread_ts=thread_ts)
+        await adapter.sync_profile(client, who)
+
+    async def on_direct_message(event: dict, context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        # message.im only; channel messages that mention the bot arrive as app_mention.
+        if event.get("channel_type") != "im" or not is_from_a_person(event, context):
+            return
+        text = mrkdwn.unescape(event.get("text") or "").strip()
+        await answer(client, context, event, text, thread_ts=event.get("thread_ts"))
+
+    async def on_mention(event: dict, context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        if not is_from_a_person(event, context):
+            return
+        text = mrkdwn.strip_mentions(mrkdwn.unescape(event.get("text") or ""))
+        await answer(client, context, event, text, thread_ts=event.get("thread_ts") or event.get("ts"))
+
+    app.event("message")(ack=acknowledge, lazy=[on_direct_message])
+    app.event("app_mention")(ack=acknowledge, lazy=[on_mention])

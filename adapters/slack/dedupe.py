@@ -1,0 +1,78 @@
+"""Run each Slack event once, whatever Slack retries.
+
+Slack re-sends an event (``X-Slack-Retry-Num``) when it did not see an acknowledgement
+in time, and Bolt does not de-duplicate. The first delivery of an ``event_id`` claims it
+in SQLite; later deliveries are acknowledged and dropped. The claim is persisted, so a
+restart in the middle of Slack's retries does not run an event twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+
+from coachbot.store import Store
+
+KEEP_SECONDS = 3 * 24 * 3600  # Slack retries for about an hour; keep well beyond that
+PRUNE_EVERY = 500  # claims between clean-ups of old rows
+
+
+class EventClaims:
+    """Claims of event ids, one writer thread so acknowledgements never queue behind the coach.
+
+    The coach's own work runs in the default thread pool; a slow LLM call there must not
+    delay the claim, which sits on the acknowledgement's path.
+    """
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slack-dedupe")
+        self._claims = 0
+
+    async def claim(self, tenant: str, event_id: str) -> bool:
+        """True the first time this (workspace, event) is seen, False for every repeat."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._claim, tenant, event_id, time.time())
+
+    def _claim(self, tenant: str, event_id: str, now: float) -> bool:
+        with self.store.write() as db:
+            cursor = db.execute(
+                "insert or ignore into slack_events (tenant, event_id, received_at) values (?, ?, ?)",
+                [tenant, event_id, now],
+            )
+            claimed = cursor.rowcount == 1
+            self._claims += 1
+            if self._claims % PRUNE_EVERY == 0:
+                db.execute("delete from slack_events where received_at < ?", [now - KEEP_SECONDS])
+        return claimed
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False)
+
+
+class AsyncDeduplication(AsyncMiddleware):
+    """Global middleware: acknowledge a repeated event without running any listener."""
+
+    def __init__(self, claims: EventClaims):
+        self.claims = claims
+
+    async def async_process(
+        self,
+        *,
+        req: AsyncBoltRequest,
+        resp: BoltResponse,
+        next: Callable[[], Awaitable[BoltResponse]],
+    ) -> BoltResponse:
+        event_id = req.body.get("event_id") if req.body.get("type") == "event_callback" else None
+        if event_id:
+            tenant = req.context.team_id or req.context.enterprise_id or ""
+            if not await self.claims.claim(tenant, str(event_id)):
+                req.context.logger.info("Slack event %s already handled; acknowledging the retry", event_id)
+                return BoltResponse(status=200, body="")
+        return await next()
