@@ -1,4 +1,9 @@
-"""Microsoft Teams: the Microsoft 365 Agents SDK in the shared aiohttp server."""
+"""Microsoft Teams: the Microsoft 365 Agents SDK in the shared aiohttp server.
+
+``attach`` adds ``POST /api/messages`` (Bot Framework Activities from Teams, or from
+the Agents Playground in local development) and ``GET /api/teams/export/{token}``
+(the one-time download behind the ``export`` command).
+"""
 
 from __future__ import annotations
 
@@ -12,5 +17,15 @@ if TYPE_CHECKING:
 
 
 def attach(app: web.Application, coach: Coach, config: Config) -> None:
-    """Add POST /api/messages to ``app``."""
-    return None
+    """Add the Teams routes to ``app``; the SDK is imported only when Teams is served."""
+    from . import endpoint, storage
+    from .agent import build_agent
+    from .turns import Teams
+    from .wiring import build_sdk
+
+    coach.store.migrate(storage.migrations)
+    teams = Teams(coach=coach, config=config, sdk=build_sdk(config))
+    app[endpoint.TEAMS_KEY] = teams
+    app[endpoint.AGENT_KEY] = build_agent(teams)
+    app.router.add_post("/api/messages", endpoint.messages)
+    app.router.add_get("/api/teams/export/{token}", endpoint.export_download)

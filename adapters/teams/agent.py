@@ -1,0 +1,78 @@
+"""The coach as an Agents SDK ``AgentApplication``: which Activity goes where."""
+
+from __future__ import annotations
+
+import logging
+
+from microsoft_agents.activity import ActivityTypes
+from microsoft_agents.hosting.core import AgentApplication, MemoryStorage, TurnContext, TurnState
+
+from . import actions, commands, storage
+from .turns import Teams, now, run, send_replies, text_activity
+
+log = logging.getLogger("coachbot.teams")
+
+
+def build_agent(teams: Teams) -> AgentApplication[TurnState]:
+    # The SDK wants a turn-state store; coachbot keeps nothing in it (everything lives
+    # in SQLite), so memory is enough and nothing is lost on restart.
+    app = AgentApplication[TurnState](storage=MemoryStorage(), connection_manager=teams.sdk.connections)
+
+    async def remember_conversation(context: TurnContext, state: TurnState) -> bool:
+        """Save the conversation reference on every contact: a later check-in needs it."""
+        who = teams.who(context)
+        reference = context.activity.get_conversation_reference().model_dump(
+            mode="json", by_alias=True, exclude_none=True)
+        await run(storage.save_reference, teams.coach.store, who, reference, now())
+        return True
+
+    app.before_turn(remember_conversation)
+
+    async def on_message(context: TurnContext, state: TurnState) -> None:
+        who = teams.who(context)
+        value = context.activity.value
+        if actions.is_card_action(value):
+            await actions.handle_card_action(teams, context, who, value)
+            return
+        command = commands.command_of(context.activity.text)
+        if command:
+            await commands.run_command(teams, context, who, command)
+            return
+        replies = await run(teams.coach.reply, who, context.activity.text or "")
+        await send_replies(context, replies)
+
+    async def on_members_added(context: TurnContext, state: TurnState) -> None:
+        # In a personal chat, anyone joining (the bot on install, or the user in the
+        # Playground) means the chat just began; claim_welcome keeps it to one welcome.
+        if context.activity.members_added:
+            await welcome(context)
+
+    async def on_installation_update(context: TurnContext, state: TurnState) -> None:
+        if (context.activity.action or "add").lower().startswith("add"):
+            await welcome(context)
+
+    async def welcome(context: TurnContext) -> None:
+        who = teams.who(context)
+        if await run(storage.claim_welcome, teams.coach.store, who, now()):
+            await context.send_activity(text_activity(welcome_text(teams)))
+
+    app.activity(ActivityTypes.message)(on_message)
+    app.conversation_update("membersAdded")(on_members_added)
+    app.activity(ActivityTypes.installation_update)(on_installation_update)
+
+    @app.error
+    async def on_error(context: TurnContext, error: Exception) -> None:
+        log.error("Teams turn failed: %s", error, exc_info=error)
+        await context.send_activity(
+            text_activity("Sorry, something went wrong on my side. Please try again in a moment."))
+
+    return app
+
+
+def welcome_text(teams: Teams) -> str:
+    """The engine's welcome with the Teams hint; help text if the wording is reorganised."""
+    prompts = teams.coach.prompts
+    try:
+        return prompts.text("welcome", export_hint=prompts.text("export_hint.teams"))
+    except Exception:  # wording keys are being rewritten; the welcome must still go out
+        return teams.coach.help_text()

@@ -1,0 +1,111 @@
+"""The HTTP side: ``POST /api/messages`` and the one-time export download.
+
+Before an Activity reaches the SDK it is checked here, so that a caller gets a clear
+answer instead of a stack trace: 401 without a valid Bot Framework token (when an app
+id is configured), 400 for a body that is not an Activity we can answer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import warnings
+
+from aiohttp import web
+from aiohttp.web import NotAppKeyWarning
+from microsoft_agents.activity import Activity, ActivityTypes
+from microsoft_agents.hosting.aiohttp import start_agent_process
+from microsoft_agents.hosting.core import ClaimsIdentity, JwtTokenValidator
+from pydantic import ValidationError
+
+from . import identity, storage
+from .turns import REQUEST_BASE_URL, Teams, now, run
+
+log = logging.getLogger("coachbot.teams")
+
+TEAMS_KEY: web.AppKey[Teams] = web.AppKey("coachbot_teams", Teams)
+AGENT_KEY: web.AppKey[object] = web.AppKey("coachbot_teams_agent", object)
+
+# Activities the coach answers: they need a sender, a tenant and somewhere to reply.
+ANSWERED_TYPES = {ActivityTypes.message, ActivityTypes.conversation_update, ActivityTypes.installation_update}
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+async def authorize(teams: Teams, request: web.Request) -> ClaimsIdentity | web.Response:
+    """The caller's identity, or a 401 response. Local development mode lets everyone in."""
+    if teams.sdk.dev_mode:
+        return ClaimsIdentity({}, authentication_type="anonymous")
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.strip().partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return _error(401, "A Bot Framework bearer token is required.")
+    try:
+        return await JwtTokenValidator(teams.sdk.auth).validate_token(token.strip())
+    except Exception as exc:  # any failure to prove the token is a refusal, never a 500
+        log.warning("Teams: refused a request with an invalid token (%s)", type(exc).__name__)
+        return _error(401, "The Bot Framework token is not valid for this app.")
+
+
+def check_activity(body: object, *, dev_mode: bool) -> str | None:
+    """What is wrong with this body as an Activity for the coach, or None if nothing."""
+    if not isinstance(body, dict):
+        return "The body must be a JSON object (a Bot Framework Activity)."
+    try:
+        activity = Activity.model_validate(body)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ())) or "body"
+        return f"Not a valid Activity: {where}: {first.get('msg', 'invalid')}."
+    if not activity.type:
+        return "The Activity has no type."
+    if not activity.conversation or not activity.conversation.id:
+        return "The Activity has no conversation.id."
+    if activity.type in ANSWERED_TYPES:
+        if not activity.service_url:
+            return "The Activity has no serviceUrl to reply to."
+        try:
+            identity.who_of(activity, dev_mode=dev_mode)
+        except identity.NotAnExecutive as exc:
+            return str(exc)
+    return None
+
+
+async def messages(request: web.Request) -> web.StreamResponse:
+    teams = request.app[TEAMS_KEY]
+    claims = await authorize(teams, request)
+    if isinstance(claims, web.Response):
+        return claims
+    try:
+        body = json.loads(await request.read() or b"null")
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return _error(400, "The body is not JSON.")
+    problem = check_activity(body, dev_mode=teams.sdk.dev_mode)
+    if problem:
+        return _error(400, problem)
+    with warnings.catch_warnings():
+        # The SDK's aiohttp adapter reads the identity from this plain string key.
+        warnings.simplefilter("ignore", NotAppKeyWarning)
+        request["claims_identity"] = claims
+    REQUEST_BASE_URL.set(f"{request.scheme}://{request.host}")
+    response = await start_agent_process(request, request.app[AGENT_KEY], teams.sdk.adapter)
+    return response or web.Response(status=202)
+
+
+async def export_download(request: web.Request) -> web.StreamResponse:
+    """The executive's data as a JSON file, once, within a few minutes of asking."""
+    teams = request.app[TEAMS_KEY]
+    who = await run(storage.redeem_export_token, teams.coach.store, request.match_info["token"], now())
+    if who is None:
+        return web.Response(status=404, text="This link has expired or was already used. Type export again.")
+    data = await run(teams.coach.export, who)
+    return web.Response(
+        body=json.dumps(data, indent=2, ensure_ascii=False, default=str).encode("utf-8"),
+        content_type="application/json",
+        headers={
+            "Content-Disposition": 'attachment; filename="coachbot-export.json"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -1,0 +1,89 @@
+"""The Microsoft 365 Agents SDK objects, built from coachbot's Config.
+
+Two modes, as CONTRACTS.md says:
+
+* ``MICROSOFT_APP_ID`` set: incoming requests must carry a Bot Framework token for this
+  app id (checked by the SDK's JWT validator); replies get a token from Entra ID via
+  MSAL with the app id, password and tenant.
+* ``MICROSOFT_APP_ID`` empty: local development. Requests are accepted without a token
+  and replies go out anonymously, which is what the Agents Playground and the tests'
+  stand-in connector expect.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from microsoft_agents.activity import Activity
+from microsoft_agents.authentication.msal import MsalConnectionManager
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import (
+    AgentAuthConfiguration,
+    ClaimsIdentity,
+    OutboundHostValidator,
+    TurnContext,
+)
+from microsoft_agents.hosting.core.authorization import AuthTypes
+
+from coachbot.config import Config
+
+log = logging.getLogger("coachbot.teams")
+
+
+@dataclass(frozen=True)
+class Sdk:
+    auth: AgentAuthConfiguration
+    connections: MsalConnectionManager
+    adapter: CloudAdapter
+    app_id: str
+
+    @property
+    def dev_mode(self) -> bool:
+        return not self.app_id
+
+    async def continue_conversation(self, continuation: Activity, callback) -> None:
+        """Run ``callback(context)`` in a saved conversation, as the bot writing first.
+
+        With an app id the SDK's claims for it make MSAL fetch a token for the reply;
+        without one an empty identity makes the SDK send anonymously.
+        """
+        if self.dev_mode:
+            await self.adapter.continue_conversation_with_claims(
+                ClaimsIdentity({}, authentication_type="anonymous"), continuation, callback)
+        else:
+            await self.adapter.continue_conversation(self.app_id, continuation, callback)
+
+
+def build_sdk(config: Config) -> Sdk:
+    app_id = config.microsoft_app_id.strip()
+    if app_id:
+        auth = AgentAuthConfiguration(
+            auth_type=AuthTypes.client_secret,
+            client_id=app_id,
+            client_secret=config.microsoft_app_password or None,
+            tenant_id=config.microsoft_app_tenant_id or None,
+            anonymous_allowed=False,
+        )
+    else:
+        log.warning("Teams: MICROSOFT_APP_ID is empty, so /api/messages runs in local development "
+                    "mode and accepts requests without a token")
+        auth = AgentAuthConfiguration(anonymous_allowed=True)
+    connections = MsalConnectionManager(connections_configurations={"SERVICE_CONNECTION": auth})
+    # With auth on, replies may only go to Microsoft's own Bot Framework / Teams hosts, so a
+    # forged serviceUrl cannot turn the bot into a proxy; local development talks to 127.0.0.1.
+    adapter = CloudAdapter(
+        connection_manager=connections,
+        host_validator=OutboundHostValidator(enabled=True) if app_id else None,
+    )
+    adapter.on_turn_error = _on_turn_error
+    return Sdk(auth=auth, connections=connections, adapter=adapter, app_id=app_id)
+
+
+async def _on_turn_error(context: TurnContext, error: Exception) -> None:
+    """The SDK's default handler sends the exception text to the user; we log it instead."""
+    log.error("Teams turn failed: %s", error, exc_info=error)
+    try:
+        await context.send_activity("Sorry, something went wrong on my side. Please try again in a moment.")
+    except Exception:  # the connector itself may be what failed
+        log.warning("Teams: could not tell the user about the failure", exc_info=True)

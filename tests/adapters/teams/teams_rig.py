@@ -1,0 +1,107 @@
+"""Helpers for the Teams tests: the stand-in connector's records and Activities as Teams sends them."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import aiohttp
+from aiohttp import web
+
+from coachbot.engine import Coach
+
+CARD = "application/vnd.microsoft.card.adaptive"
+
+
+@dataclass
+class Call:
+    method: str
+    conversation: str
+    activity_id: str | None
+    body: dict
+
+    @property
+    def text(self) -> str:
+        return self.body.get("text") or ""
+
+    @property
+    def cards(self) -> list[dict]:
+        return [a["content"] for a in self.body.get("attachments") or [] if a.get("contentType") == CARD]
+
+
+@dataclass
+class Connector:
+    """What the bot sent, in order."""
+
+    url: str = ""
+    calls: list[Call] = field(default_factory=list)
+    _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    def sent(self) -> list[Call]:
+        """New messages (not card updates)."""
+        return [c for c in self.calls if c.method == "POST"]
+
+    def updates(self) -> list[Call]:
+        return [c for c in self.calls if c.method == "PUT"]
+
+    def texts(self) -> list[str]:
+        return [c.text for c in self.sent() if c.text]
+
+    def cards(self) -> list[dict]:
+        return [card for c in self.sent() for card in c.cards]
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+    async def handle(self, request: web.Request) -> web.Response:
+        body = await request.json() if request.can_read_body else {}
+        activity_id = request.match_info.get("activity_id")
+        self.calls.append(Call(request.method, request.match_info["conversation"], activity_id, body))
+        new_id = activity_id if request.method == "PUT" else f"msg-{next(self._ids)}"
+        return web.json_response({"id": new_id})
+
+
+@dataclass
+class Bot:
+    """The running coachbot server, and a way to post Activities to it as Teams would."""
+
+    url: str
+    connector: Connector
+    coach: Coach
+    session: aiohttp.ClientSession
+
+    async def post(self, activity: dict | bytes | str, headers: dict | None = None) -> aiohttp.ClientResponse:
+        kwargs: dict = {"json": activity} if isinstance(activity, dict) else {"data": activity}
+        async with self.session.post(f"{self.url}/api/messages", headers=headers, **kwargs) as response:
+            await response.read()
+            return response
+
+
+# --- Activities as Teams sends them -----------------------------------------------------
+def activity(
+    connector: Connector, type_: str, *, user: str = "alice", tenant: str = "tenant-a", **extra
+) -> dict:
+    """An Activity from ``user`` in ``tenant``'s personal chat with the bot."""
+    body = {
+        "type": type_,
+        "id": f"in-{type_}-{user}",
+        "channelId": "msteams",
+        "serviceUrl": connector.url,
+        "from": {"id": f"29:{user}", "name": user.title(), "aadObjectId": f"aad-{user}"},
+        "recipient": {"id": "28:coachbot", "name": "coachbot"},
+        "conversation": {"id": f"a:personal-{tenant}-{user}", "conversationType": "personal",
+                         "tenantId": tenant},
+        "channelData": {"tenant": {"id": tenant}},
+        "locale": "en-US",
+    }
+    body.update(extra)
+    return body
+
+
+def message(connector: Connector, text: str = "", **kwargs) -> dict:
+    return activity(connector, "message", text=text, **kwargs)
+
+
+def submit(connector: Connector, value: dict, reply_to: str, **kwargs) -> dict:
+    """A click on a card's Action.Submit: a message with a value and no text."""
+    return activity(connector, "message", value=value, replyToId=reply_to, **kwargs)
