@@ -237,7 +237,7 @@ def checkin_blocks(prompt: CheckinPrompt) -> list[Block]:
         blocks.append(context(labels))
     blocks.append(actions(
         [
-            button("Talk now", "checkin:talk", "talk", style="primary"),
+            button("Talk now", "checkin:talk", "talk"),
             button("Snooze", "checkin:snooze", "snooze"),
             button("Skip this week", "checkin:skip", "skip"),
         ],
@@ -252,7 +252,8 @@ def checkin_fallback_text(prompt: CheckinPrompt) -> str:
 
 
 def mark_answer(blocks: list[Block], action_id: str, note: str | None) -> list[Block]:
-    """The check-in message after a click: the picked button highlighted, the coach's note below.
+    """The check-in message after a click: the picked button highlighted (the only "primary" style
+    in a check-in), the coach's note below.
 
     Works on the blocks Slack sends back with the click, so no state is kept between clicks.
     """
