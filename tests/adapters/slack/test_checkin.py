@@ -32,8 +32,8 @@ def answers(coach) -> dict[str, str]:
 
 async def click(coachbot, slack_api, message: dict, action_id: str, updates: int = 1):
     button = buttons(message)[action_id]
-    response = await coachbot.sender.click({"type": "button", "action_id": action_id, "value": button["value"]},
-                                           message=message)
+    action = {"type": "button", "action_id": action_id, "value": button["value"]}
+    response = await coachbot.sender.click(action, message=message)
     assert response.status == 200
     return await slack_api.wait_calls("chat.update", updates)
 

@@ -31,7 +31,8 @@ async def test_checkin_sends_the_checkin_to_the_dm_now(coachbot, slack_api):
     [answer] = await run(coachbot, slack_api, "checkin")
     [message] = slack_api.of("chat.postMessage")
     assert message.args["channel"] == "D-U-ALICE"
-    action_ids = {e["action_id"] for b in message.args["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    action_ids = {e["action_id"] for b in message.args["blocks"] if b["type"] == "actions"
+                  for e in b["elements"]}
     assert {"checkin:importance:0", "checkin:importance:10", "checkin:talk", "checkin:snooze",
             "checkin:skip"} <= action_ids
     assert "direct messages" in answer["text"]

@@ -32,11 +32,13 @@ async def test_opening_the_home_tab_publishes_the_journey_and_settings(coachbot,
     assert view["type"] == "home"
     text = all_text(view)
     assert "Your journey" in text
-    sliders = [b for b in view["blocks"] if b["type"] == "section" and "not talked about yet" in b["text"]["text"]]
+    sliders = [b for b in view["blocks"]
+               if b["type"] == "section" and "not talked about yet" in b["text"]["text"]]
     assert len(sliders) == len(DIMENSIONS)  # nothing discussed yet: every dimension says so
     assert "Asia/Tokyo" in text  # the time zone from users.info
     assert "What HR sees about me" in text and "HR never sees" in text
-    assert {"settings:weekday", "settings:time", "settings:pause", "data:export", "data:forget"} <= action_ids(view)
+    controls = {"settings:weekday", "settings:time", "settings:pause", "data:export", "data:forget"}
+    assert controls <= action_ids(view)
     assert coach.settings(ALICE).timezone == "Asia/Tokyo"
 
 
@@ -78,10 +80,12 @@ async def test_the_messages_tab_does_not_republish_home(coachbot, slack_api):
 
 
 async def test_changing_the_weekday_and_time_on_home_saves_and_redraws(coachbot, slack_api, coach):
+    wednesday = {"value": "2", "text": {"type": "plain_text", "text": "Wednesday"}}
     await coachbot.sender.click({"type": "static_select", "action_id": "settings:weekday",
-                                 "selected_option": {"value": "2", "text": {"type": "plain_text", "text": "W"}}})
+                                 "selected_option": wednesday})
     await slack_api.wait_calls("views.publish", 1)
-    await coachbot.sender.click({"type": "timepicker", "action_id": "settings:time", "selected_time": "07:45"})
+    await coachbot.sender.click({"type": "timepicker", "action_id": "settings:time",
+                                 "selected_time": "07:45"})
     publish = (await slack_api.wait_calls("views.publish", 2))[-1]
     settings = coach.settings(ALICE)
     assert (settings.weekday, settings.time) == (2, "07:45")
