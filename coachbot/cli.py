@@ -84,7 +84,9 @@ def cmd_chat(args: argparse.Namespace) -> int:
         show = _plain_printer
     if interactive:
         print("\033[2mcoachbot — type to talk; 'help' for commands; 'bye' or Ctrl-D to end.\033[0m\n")
-    show(coach.dialogue.open(who, _clock()))
+    # Binary or mis-encoded input must not crash the session.
+    sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
+    show(coach.start(who, _clock(), fresh=True))
     ended = False
     while True:
         try:

@@ -50,6 +50,13 @@ class Coach:
         """The coach's answer to one message from the executive (one or more messages)."""
         return self.dialogue.handle(who, text, _now(now))
 
+    def start(self, who: Who, now: datetime | None = None, fresh: bool = False) -> list[Reply]:
+        """The coach speaks first: a session's opening (welcome or recall) and a question.
+
+        With ``fresh`` any open session is closed first, so this always starts a new one.
+        """
+        return self.dialogue.open(who, _now(now), fresh=fresh)
+
     def end_session(self, who: Who, now: datetime | None = None) -> list[Reply]:
         """Close the open session, if any, as a goodbye would: summary, commitment, nudge."""
         return self.dialogue.close(who, _now(now), reason="end")
