@@ -31,8 +31,13 @@ _GOODBYE = _rx(
     r"i need to go|done for (?:now|today)|end|quit|exit|let'?s stop here|talk (?:soon|later|next week))"
     r"\s*[.!]*\s*$"
 )
-_GREETING = _rx(r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|morning|yo)(?: there| coach)?\s*[.!]*\s*$")
-_THANKS = _rx(r"^\s*(?:thanks?|thank you|thx|cheers|ty)(?: (?:so much|a lot|very much))?[,.! ]*(?:that'?s (?:helpful|great|useful))?[.!]*\s*$")
+_GREETING = _rx(
+    r"^\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|morning|yo)(?: there| coach)?\s*[.!]*\s*$"
+)
+_THANKS = _rx(
+    r"^\s*(?:thanks?|thank you|thx|cheers|ty)(?: (?:so much|a lot|very much))?[,.! ]*"
+    r"(?:that'?s (?:helpful|great|useful))?[.!]*\s*$"
+)
 _HOW_ARE_YOU = _rx(r"^\s*(?:hi,? |hey,? )?how (?:are|r) (?:you|u)(?: doing)?(?: today)?\s*\??\s*$")
 _ACK = _rx(r"^\s*(?:ok|okay|k|cool|sure|fine|got it|alright|right|lol|haha|hmm+|mm+)\s*[.!]*\s*$")
 _YES = _rx(r"^\s*(?:y|yes|yeah|yep|sure|ok(?:ay)?|go on|go ahead|please|why not|absolutely|"
@@ -173,10 +178,8 @@ def asks_for_advice(text: str) -> bool:
 
 def change_talk(text: str) -> str | None:
     """The clause of the executive's own reasons or plans to change, if any."""
-    if _SUSTAIN_TALK.search(text):
-        sustain_span = _SUSTAIN_TALK.search(text).span()  # type: ignore[union-attr]
-    else:
-        sustain_span = None
+    sustain = _SUSTAIN_TALK.search(text)
+    sustain_span = sustain.span() if sustain else None
     for match in _CHANGE_TALK.finditer(text):
         if sustain_span and match.start() <= sustain_span[0] < match.end():
             continue
