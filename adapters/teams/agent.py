@@ -7,7 +7,7 @@ import logging
 from microsoft_agents.activity import ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, MemoryStorage, TurnContext, TurnState
 
-from . import actions, commands, storage
+from . import actions, commands, identity, storage
 from .turns import Teams, now, run, send_replies, text_activity
 
 log = logging.getLogger("coachbot.teams")
@@ -20,7 +20,10 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
 
     async def remember_conversation(context: TurnContext, state: TurnState) -> bool:
         """Save the conversation reference on every contact: a later check-in needs it."""
-        who = teams.who(context)
+        try:
+            who = teams.who(context)
+        except identity.NotAnExecutive:
+            return True  # e.g. a typing indicator without a sender: nothing to remember
         reference = context.activity.get_conversation_reference().model_dump(
             mode="json", by_alias=True, exclude_none=True)
         await run(storage.save_reference, teams.coach.store, who, reference, now())

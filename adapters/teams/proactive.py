@@ -47,6 +47,9 @@ async def send_proactive(
         card_id = await run(storage.new_card, coach.store, who, kind, now())
         card = card(card_id)
     continuation = ConversationReference.model_validate(reference).get_continuation_activity()
+    # Without an id the card goes out as a new message (POST .../activities), not as a reply
+    # to the made-up continuation event, which Teams has never seen.
+    continuation.id = None
     sent: list[str | None] = []
 
     async def deliver(context: TurnContext) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 from aiohttp import web
-from teams_rig import Bot, Connector
+from teams_rig import APP_ID, Bot, Connector
 
 from coachbot.config import Config
 from coachbot.engine import Coach
@@ -64,7 +64,6 @@ def make_bot_fixture(name: str, app_id: str = ""):
     return fixture
 
 
-APP_ID = "6f0c9c1e-2b43-4a0e-9d7e-0d6f1f1c2a11"
 bot = make_bot_fixture("bot")
 secured_bot = make_bot_fixture("secured_bot", app_id=APP_ID)
 

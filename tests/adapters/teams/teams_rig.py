@@ -11,6 +11,7 @@ from aiohttp import web
 from coachbot.engine import Coach
 
 CARD = "application/vnd.microsoft.card.adaptive"
+APP_ID = "6f0c9c1e-2b43-4a0e-9d7e-0d6f1f1c2a11"  # the bot's Microsoft App ID when auth is on
 
 
 @dataclass
@@ -19,6 +20,7 @@ class Call:
     conversation: str
     activity_id: str | None
     body: dict
+    new_id: str = ""  # the id the stand-in gave the message it received
 
     @property
     def text(self) -> str:
@@ -56,8 +58,8 @@ class Connector:
     async def handle(self, request: web.Request) -> web.Response:
         body = await request.json() if request.can_read_body else {}
         activity_id = request.match_info.get("activity_id")
-        self.calls.append(Call(request.method, request.match_info["conversation"], activity_id, body))
         new_id = activity_id if request.method == "PUT" else f"msg-{next(self._ids)}"
+        self.calls.append(Call(request.method, request.match_info["conversation"], activity_id, body, new_id))
         return web.json_response({"id": new_id})
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from coachbot.adapters.teams.commands import COMMANDS
 from coachbot.adapters.teams.package import build_package, template_dir
+
 from coachbot.cli import main
 
 SCHEMA = Path(__file__).parent / "schema" / "MicrosoftTeams.v1.30.schema.json"

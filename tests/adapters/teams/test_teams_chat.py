@@ -1,0 +1,123 @@
+"""Coaching in a Teams personal chat: messages, commands and the install welcome."""
+
+from __future__ import annotations
+
+from coachbot.adapters.teams import storage
+from teams_rig import activity, message
+
+from coachbot.models import Reply, Who
+
+ALICE = Who("tenant-a", "aad-alice", "teams")
+
+
+async def test_every_message_the_coach_writes_reaches_teams_in_order(bot, monkeypatch):
+    heard = []
+
+    def coach_reply(who, text, now=None):
+        heard.append((who, text))
+        return [Reply("That matters to you.", "reflection"), Reply("Who would notice first?", "question")]
+
+    monkeypatch.setattr(bot.coach, "reply", coach_reply)
+    response = await bot.post(message(bot.connector, "Our customers barely know us"))
+
+    assert response.status == 202
+    assert heard == [(ALICE, "Our customers barely know us")]
+    assert bot.connector.texts() == ["That matters to you.", "Who would notice first?"]
+    reply = bot.connector.sent()[0]
+    assert reply.conversation == "a:personal-tenant-a-alice"
+    assert reply.activity_id == "in-message-alice"  # threaded as a reply to what she wrote
+    assert reply.body["recipient"]["id"] == "29:alice"
+    assert reply.body["textFormat"] == "plain"
+
+
+async def test_the_real_engine_answers_a_first_message(bot):
+    await bot.post(message(bot.connector, "We make pumps, and I wonder what social means for us"))
+    texts = bot.connector.texts()
+    assert texts and all(t.strip() for t in texts)
+    assert bot.coach.settings(ALICE) is not None  # the executive now exists in her tenant
+
+
+async def test_help_is_the_engines_help_text(bot):
+    await bot.post(message(bot.connector, "help"))
+    assert bot.connector.texts() == [bot.coach.help_text()]
+
+
+async def test_a_sentence_that_starts_with_a_command_word_is_coaching_not_a_command(bot, monkeypatch):
+    heard = []
+    monkeypatch.setattr(bot.coach, "reply", lambda who, text, now=None: heard.append(text) or [Reply("Go on.")])
+    await bot.post(message(bot.connector, "help me think about my board"))
+    assert heard == ["help me think about my board"]
+    assert bot.connector.texts() == ["Go on."]
+
+
+async def test_pause_and_resume_switch_the_weekly_check_in(bot):
+    await bot.post(message(bot.connector, "pause"))
+    assert bot.coach.settings(ALICE).paused is True
+    await bot.post(message(bot.connector, "Resume"))
+    assert bot.coach.settings(ALICE).paused is False
+    assert len(bot.connector.texts()) == 2
+
+
+async def test_checkin_sends_the_check_in_card(bot):
+    await bot.post(message(bot.connector, "checkin"))
+    [card] = bot.connector.cards()
+    inputs = {element["id"]: element for element in card["body"] if element["type"].startswith("Input.")}
+    assert {"importance", "confidence"} <= set(inputs)
+    [belief] = [key for key in inputs if key.startswith("belief:")]
+    assert [c["value"] for c in inputs["importance"]["choices"]] == [str(n) for n in range(11)]
+    assert [c["value"] for c in inputs[belief]["choices"]] == [str(n) for n in range(1, 8)]
+    assert [a["data"]["action"] for a in card["actions"]] == ["answer", "talk", "snooze", "skip"]
+
+
+async def test_settings_sends_a_card_showing_the_current_settings(bot):
+    bot.coach.update_settings(ALICE, weekday=2, time="08:30", timezone="Europe/Berlin")
+    await bot.post(message(bot.connector, "settings"))
+    [card] = bot.connector.cards()
+    values = {e["id"]: e.get("value") for e in card["body"] if e["type"].startswith("Input.")}
+    assert values == {"weekday": "2", "time": "08:30", "timezone": "Europe/Berlin", "paused": "false"}
+
+
+async def test_forget_asks_for_confirmation_first(bot):
+    await bot.post(message(bot.connector, "forget"))
+    [card] = bot.connector.cards()
+    assert [a["data"]["action"] for a in card["actions"]] == ["confirm", "cancel"]
+    assert bot.coach.export(ALICE)["executive"] is not None  # nothing deleted yet
+
+
+async def test_export_gives_a_one_time_download_of_everything(bot):
+    await bot.post(message(bot.connector, "pause"))
+    await bot.post(message(bot.connector, "export"))
+    [card] = bot.connector.cards()
+    [link] = [a["url"] for a in card["actions"] if a["type"] == "Action.OpenUrl"]
+    assert link.startswith(bot.url + "/api/teams/export/")
+
+    async with bot.session.get(link) as first:
+        assert first.status == 200
+        assert "attachment" in first.headers["Content-Disposition"]
+        data = await first.json()
+    assert (data["tenant"], data["user"]) == ("tenant-a", "aad-alice")
+    assert data["executive"]["paused"] == 1
+    async with bot.session.get(link) as second:
+        assert second.status == 404
+
+
+async def test_installing_the_app_sends_one_welcome_and_saves_the_conversation(bot):
+    members = [{"id": "29:alice"}, {"id": "28:coachbot"}]
+    await bot.post(activity(bot.connector, "conversationUpdate", membersAdded=members))
+    await bot.post(activity(bot.connector, "installationUpdate", action="add"))
+
+    [welcome] = bot.connector.texts()
+    assert welcome.strip()
+    assert storage.load_reference(bot.coach.store, ALICE)["conversation"]["id"] == "a:personal-tenant-a-alice"
+
+
+async def test_a_reinstall_after_forget_welcomes_again(bot):
+    await bot.post(activity(bot.connector, "installationUpdate", action="add"))
+    bot.coach.forget(ALICE)
+    await bot.post(activity(bot.connector, "installationUpdate", action="add"))
+    assert len(bot.connector.texts()) == 2
+
+
+async def test_uninstalling_sends_nothing(bot):
+    await bot.post(activity(bot.connector, "installationUpdate", action="remove"))
+    assert bot.connector.calls == []
