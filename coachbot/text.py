@@ -10,9 +10,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Bidirectional overrides and zero-width characters can disguise text; drop them.
+# Bidirectional overrides and zero-width characters can disguise text; drop them. The
+# zero-width joiner stays: emoji sequences (👩‍🔧) are built with it.
 _INVISIBLE = dict.fromkeys(
-    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    [0x200B, 0x200C, 0x2060, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 )
 
 

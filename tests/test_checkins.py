@@ -1,0 +1,60 @@
+"""The weekly check-in, answered one item at a time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+
+def test_check_in_asks_readiness_and_one_belief_item(coach, who, monday):
+    prompt = coach.checkin(who, monday)
+    items = [s.item for s in prompt.scales]
+    assert items[:2] == ["importance", "confidence"] and items[2].startswith("belief:")
+    assert prompt.experiment is None
+
+
+def test_check_in_asks_about_last_weeks_experiment(coach, who, monday):
+    coach.start(who, monday)
+    coach.end_session(who, monday)
+    prompt = coach.checkin(who, monday + timedelta(days=7))
+    assert prompt.experiment and prompt.experiment_question
+
+
+def test_answers_are_stored_once_per_item_per_week(coach, store, who, monday):
+    coach.record_checkin(who, "importance", 4, monday)
+    coach.record_checkin(who, "importance", 8, monday + timedelta(hours=1))
+    rows = list(store.db["checkin_answers"].rows)
+    assert [(r["item"], r["value"]) for r in rows] == [("importance", "8")]
+    assert coach.checkin(who, monday).answered == ("importance",)
+
+
+def test_reporting_the_experiment_updates_it(coach, store, who, monday):
+    coach.start(who, monday)
+    coach.end_session(who, monday)
+    coach.record_checkin(who, "experiment", "partly", monday + timedelta(days=7))
+    assert next(store.db["experiments"].rows)["status"] == "partly"
+
+
+@pytest.mark.parametrize(
+    "item, value", [("importance", 11), ("confidence", -1), ("belief:social_purpose", 0), ("belief:nope", 3),
+                    ("experiment", "maybe"), ("mood", 3), ("importance", "lots")]
+)
+def test_out_of_range_answers_are_refused_with_a_readable_message(coach, store, who, monday, item, value):
+    with pytest.raises(ValueError) as error:
+        coach.record_checkin(who, item, value, monday)
+    assert "Traceback" not in str(error.value) and str(error.value)
+    assert store.db["checkin_answers"].count == 0
+
+
+def test_talk_now_opens_a_conversation(coach, who, monday):
+    replies = coach.record_checkin(who, "talk", "", monday)
+    assert replies[0].kind == "opening" and replies[-1].kind == "question"
+
+
+def test_settings_refuse_unknown_time_zones_and_bad_times(coach, who):
+    with pytest.raises(ValueError):
+        coach.update_settings(who, timezone="Mars/Olympus")
+    with pytest.raises(ValueError):
+        coach.update_settings(who, time="25:99")
+    assert coach.update_settings(who, timezone="Europe/Berlin", time="08:15", weekday=2).timezone == "Europe/Berlin"
