@@ -102,6 +102,15 @@ class StandInSlack:
                                      f"calls: {methods}") from None
             return predicate(self)
 
+    async def eventually(self, check: Callable[[], Any], what: str) -> Any:
+        """Poll coachbot-side state (the database) until ``check()`` is truthy."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        while not (result := check()):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"never happened: {what}")
+            await asyncio.sleep(0.02)
+        return result
+
     async def wait_calls(self, method: str, count: int = 1) -> list[Call]:
         await self.wait_for(lambda s: len(s.of(method)) >= count, f"{count} x {method}")
         return self.of(method)
@@ -308,8 +317,12 @@ class Running:
 
 
 @pytest.fixture
-async def start_coachbot(coach: Coach) -> AsyncIterator[Callable[..., Any]]:
-    """Start coachbot's real server with a Config; returns its URL and a signed sender."""
+async def start_coachbot(coach: Coach, slack_api: StandInSlack) -> AsyncIterator[Callable[..., Any]]:
+    """Start coachbot's real server with a Config; returns its URL and a signed sender.
+
+    Depends on ``slack_api`` so coachbot stops first and closes its Socket Mode connection
+    itself, rather than the stand-in waiting on an open websocket.
+    """
     servers: list[TestServer] = []
     session = aiohttp.ClientSession()
 

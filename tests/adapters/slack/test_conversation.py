@@ -87,11 +87,7 @@ async def test_the_time_zone_comes_from_the_slack_profile(coachbot, slack_api, c
     await coachbot.sender.dm("hello")
     await slack_api.wait_calls("users.info")
     who = Who("T-ONE", "U-ALICE", "slack")
-    for _ in range(100):
-        if coach.settings(who).timezone == "America/Chicago":
-            break
-        await asyncio.sleep(0.02)
-    assert coach.settings(who).timezone == "America/Chicago"
+    await slack_api.eventually(lambda: coach.settings(who).timezone == "America/Chicago", "time zone saved")
 
 
 async def test_one_executives_messages_are_answered_in_order(coachbot, slack_api, coach):
