@@ -1,0 +1,101 @@
+"""Belief detection benchmark: ``python bench/beliefs.py [--per-label] [--errors]``.
+
+For the shared dev set (written by someone else) and our own held-out split (never used in
+training), prints macro-F1 over the 16 (dimension, stance) labels, the share of no-belief texts
+left empty, and texts per second through ``coachbot.beliefs.detect`` in this one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from coachbot.beliefs import detect  # noqa: E402
+from coachbot.beliefs.data import LABELS  # noqa: E402
+
+SETS = {
+    "dev (../shared/eval/beliefs_dev.jsonl)": ROOT.parent / "shared" / "eval" / "beliefs_dev.jsonl",
+    "held-out (data/beliefs/heldout.jsonl)": ROOT / "data" / "beliefs" / "heldout.jsonl",
+}
+
+
+def _gold(row: dict) -> set[str]:
+    return {f"{x['dimension']}:{x['stance']}" for x in row["labels"]}
+
+
+def evaluate(rows: list[dict]) -> dict:
+    """Scores of ``detect`` on labelled rows, plus the calibration error of its confidences."""
+    preds = [detect(r["text"]) for r in rows]
+    gold = [_gold(r) for r in rows]
+    pred = [{f"{b.dimension}:{b.stance}" for b in p} for p in preds]
+    per_label = {}
+    for label in LABELS:
+        tp = sum(label in g and label in p for g, p in zip(gold, pred, strict=True))
+        fp = sum(label not in g and label in p for g, p in zip(gold, pred, strict=True))
+        fn = sum(label in g and label not in p for g, p in zip(gold, pred, strict=True))
+        per_label[label] = (2 * tp / (2 * tp + fp + fn) if tp else 0.0, tp, fp, fn)
+    empty = [not p for g, p in zip(gold, pred, strict=True) if not g]
+    # Expected calibration error over every returned belief: confidence vs. being right.
+    pairs = [(b.confidence, f"{b.dimension}:{b.stance}" in g) for p, g in zip(preds, gold, strict=True) for b in p]
+    ece = 0.0
+    for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
+        bucket = [(c, ok) for c, ok in pairs if lo <= c < lo + 0.2 or (lo == 0.8 and c == 1.0)]
+        if bucket:
+            ece += abs(sum(c for c, _ in bucket) - sum(ok for _, ok in bucket)) / len(pairs)
+    return {
+        "macro_f1": sum(v[0] for v in per_label.values()) / len(LABELS),
+        "empty_share": sum(empty) / len(empty) if empty else float("nan"),
+        "empty": (sum(empty), len(empty)),
+        "ece": ece,
+        "per_label": per_label,
+        "pred": pred,
+        "gold": gold,
+    }
+
+
+def speed(texts: list[str], seconds: float = 1.0) -> float:
+    """Texts per second, single process, cycling through ``texts`` for about ``seconds``."""
+    detect(texts[0])  # load the model outside the clock
+    n, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for t in texts:
+            detect(t)
+        n += len(texts)
+    return n / (time.perf_counter() - start)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-label", action="store_true", help="F1 and tp/fp/fn for every label")
+    parser.add_argument("--errors", action="store_true", help="print every text the detector got wrong")
+    args = parser.parse_args()
+    for name, path in SETS.items():
+        if not path.exists():
+            print(f"{name}: missing")
+            continue
+        rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+        r = evaluate(rows)
+        tps = speed([row["text"] for row in rows])
+        print(
+            f"{name}: {len(rows)} texts  macro-F1 {r['macro_f1']:.3f}  "
+            f"no-belief left empty {r['empty'][0]}/{r['empty'][1]} ({r['empty_share']:.0%})  "
+            f"ECE {r['ece']:.3f}  {tps:,.0f} texts/s"
+        )
+        if args.per_label:
+            for label, (f1, tp, fp, fn) in r["per_label"].items():
+                print(f"    {label:32s} F1 {f1:.2f}  tp {tp:2d} fp {fp:2d} fn {fn:2d}")
+        if args.errors:
+            for row, g, p in zip(rows, r["gold"], r["pred"], strict=True):
+                if g != p:
+                    print(f"    gold {sorted(g)} got {sorted(p)}: {row['text']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

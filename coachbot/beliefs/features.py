@@ -1,0 +1,251 @@
+"""Text -> sparse features, shared by the trainer and the runtime so both see the same thing.
+
+Pure stdlib on purpose: the runtime must stay light (no numpy, no sklearn). The features are
+word unigrams and bigrams over crude stems, with three cues that a bag of words would miss:
+
+- negation scope: words after "not / no / never / no longer ..." up to the next clause break
+  get a ``~`` prefix, so "isn't just marketing" differs from "is just marketing";
+- concept cues: a small hand-written lexicon maps words the training data may never contain
+  onto the ideas each belief pole is about ("retweets" -> metric), which is what lets the
+  model generalise beyond the phrasing it was trained on;
+- the first-person frame ("I", "we") versus others.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–"})
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*|[,;:.!?()—–]")
+_CONTRAST = frozenset({"but", "rather", "instead", "than", "because", "so", "and", "if", "unless", "while"})
+_NEGATORS = frozenset(
+    {"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "cannot"}
+)
+_STOP_NEGATION_AFTER = 6  # words; a negation rarely reaches further than this
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_CONTRACTIONS = (
+    (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bshan't\b"), "shall not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"\b(isnt|dont|doesnt|didnt|wont|cant|arent|shouldnt|wouldnt|havent|hasnt)\b"), r"\1 not"),
+    (re.compile(r"'(re|ve|ll|d|m|s)\b"), r" \1"),
+)
+_FIX_BARE = {
+    "isnt": "is",
+    "dont": "do",
+    "doesnt": "does",
+    "didnt": "did",
+    "wont": "will",
+    "cant": "can",
+    "arent": "are",
+    "shouldnt": "should",
+    "wouldnt": "would",
+    "havent": "have",
+    "hasnt": "has",
+}
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough to merge "follower/followers", "listen/listening"."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix in ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "ies", "ers", "ed", "ly", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            return base + "y" if suffix == "ies" else base
+    return word
+
+
+# Concept cues: stem or phrase -> concept. Written from the belief dimensions in BRIEF.md, not
+# from any evaluation text. Multi-word keys are matched on the stemmed token sequence.
+_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "@promo": (
+        "marketing", "market", "advertis", "advert", "ad", "ads", "promo", "promotional", "promot", "pr",
+        "publicity", "campaign", "brand", "megaphone", "loudspeaker", "billboard", "brochure", "press",
+        "awareness", "media buy", "content calendar", "tactic", "announcement", "mix",
+    ),
+    "@reduce": (
+        "just", "only", "merely", "simply", "basically", "nothing more", "that's all", "full stop",
+        "simple as that", "end of story", "nothing else", "no more than", "at the end of the day", "all it",
+        "nothing deeper", "that's it", "purely", "plain",
+    ),
+    "@contrast": (
+        "rather than", "instead of", "more than", "less about", "more about", "beat", "beats", "over",
+        "not just", "rather", "instead", "worth more", "matter more", "matters more", "far less", "less",
+    ),
+    "@change": (
+        "anymore", "any more", "no longer", "used to", "starting to", "beginning to", "realis", "realiz",
+        "changed my mind", "now", "come to", "coming to", "stopped", "learn", "wrong", "mistake", "new view",
+    ),
+    "@leader": (
+        "ceo", "executive", "leader", "leadership", "chairman", "managing partner", "senior", "boss",
+        "my account", "my post", "my profile", "my linkedin", "my blog", "under my name", "personally",
+        "myself", "my own",
+    ),
+    "@people": (
+        "customer", "client", "user", "patient", "member", "guest", "buyer", "consumer", "student",
+        "partner", "supplier", "distributor", "dealer", "employee", "staff", "community", "people",
+    ),
+    "@channel": ("channel", "outlet", "platform", "tool", "medium", "toolbox"),
+    "@model": (
+        "business model", "philosophy", "operat", "operating model", "way of doing business",
+        "way of work", "how we work", "how we run", "the whole company", "the whole business",
+        "transform", "culture", "mindset", "fabric", "enterprise", "organisation", "organization",
+        "run the company", "running the company", "do business", "doing business", "how we operate",
+    ),
+    "@metric": (
+        "follower", "followers", "likes", "impression", "reach", "view", "click", "retweet", "share",
+        "engagement rate", "viral", "kpi", "roi", "metric", "count", "number", "numbers", "audience size",
+        "traffic", "subscriber", "fan", "fans", "download", "lead", "conversion", "dashboard", "scorecard",
+        "benchmark", "share of voice", "page view", "mention", "hashtag", "trend",
+    ),
+    "@trust": (
+        "trust", "loyal", "loyalty", "relationship", "depth", "deep", "retention", "referral", "recommend",
+        "advocate", "vouch", "repeat", "long-term", "over time", "year", "years", "month", "months",
+        "credibility", "rely", "renewal", "value",
+    ),
+    "@mass": (
+        "everyone", "everybody", "million", "millions", "mass", "masses", "as many", "widest", "wide",
+        "biggest", "bigger", "huge", "largest", "every network", "everywhere", "scale", "blast",
+        "general public", "eyeball", "exposure", "audience", "broadcast", "the lot", "blanket", "volume",
+    ),
+    "@few": (
+        "right people", "key", "relevant", "relevance", "few", "handful", "specific", "who matter",
+        "that matter", "matter most", "closest", "closer", "small", "niche", "fewer", "top", "depth",
+        "meaningful", "quality",
+    ),
+    "@dept": (
+        "marketing", "comm", "comms", "communication", "pr", "brand team", "agency", "social media manager",
+        "community manager", "department", "silo", "press office", "corporate affair", "digital team",
+        "intern", "specialist", "centralis", "centraliz", "central",
+    ),
+    "@units": (
+        "sale", "sales", "service", "support", "engineer", "product", "operation", "hr", "finance",
+        "r&d", "procurement", "staff", "employee", "every department", "every team", "every function",
+        "cross-functional", "cross-departmental", "whole company", "whole organisation", "whole business",
+        "everyone", "front line", "frontline", "technician", "nurse", "store", "branch", "field",
+        "account manager", "consultant", "logistic", "business unit", "across",
+    ),
+    "@busy": (
+        "busy", "time", "assistant", "ghost", "ghostwriter", "ghost-write", "on my behalf", "delegat",
+        "chief of staff", "speechwriter", "calendar", "sign off", "my name", "in my voice", "beneath",
+        "too senior", "deputy",
+    ),
+    "@self": (
+        "myself", "personally", "my own", "first hand", "directly", "show up", "presence", "in person",
+    ),
+    "@control": (
+        "control", "approv", "approval", "sign-off", "legal", "compliance", "script", "on message",
+        "delete", "hide", "hidden", "remove", "policy", "official", "spokesperson", "one voice",
+        "consistent", "risk", "risky", "lock down", "moderat", "talking point", "guideline", "authoris",
+        "authoriz", "permission", "bury", "buried", "manage the narrative", "switch off", "off script",
+    ),
+    "@listen": (
+        "listen", "hear", "criticism", "critic", "complaint", "complain", "feedback", "open", "openly",
+        "dialogue", "conversation", "two-way", "honest", "unfiltered", "behind our back", "in the room",
+        "own voice", "own word", "authentic", "among themselves", "say about us", "messy", "human",
+        "respond", "reply", "answer",
+    ),
+    "@plan": (
+        "plan", "strategy", "business case", "roadmap", "kpis", "playbook", "budget", "framework",
+        "template", "case study", "best practice", "forecast", "spreadsheet", "milestone", "charter",
+        "justification", "justify", "proven", "step-by-step", "execute", "execution", "document", "deck",
+        "first", "before", "fit", "existing", "current model", "current",
+    ),
+    "@belief": (
+        "mindset", "belief", "believe", "assumption", "thinking", "think", "culture", "rethink", "unlearn",
+        "old way", "take for granted", "cart before the horse", "head", "question",
+    ),
+    "@inhouse": (
+        "in-house", "internal", "internally", "lab", "r&d", "ourselves", "inside our wall", "our wall",
+        "behind closed door", "our own", "expert", "secret", "intellectual property", "we design",
+        "we decide", "we build", "we know", "push", "one way", "spec",
+    ),
+    "@cocreate": (
+        "co-create", "co-creat", "co-design", "co-develop", "together", "collaborat", "collaborator",
+        "idea", "ideas", "ecosystem", "eco-system", "partner", "community", "joint", "with them",
+        "with our customer", "with our client", "with the people", "outside", "advisory", "co-creator",
+        "shape", "contribut", "input", "suggest", "user",
+    ),
+}
+
+
+def _build_lexicon() -> tuple[dict[str, list[str]], dict[tuple[str, ...], list[str]]]:
+    single: dict[str, list[str]] = {}
+    multi: dict[tuple[str, ...], list[str]] = {}
+    for concept, keys in _CONCEPTS.items():
+        for key in keys:
+            words = tuple(stem(w) for w in _WORD.findall(key))
+            if len(words) == 1:
+                single.setdefault(words[0], []).append(concept)
+                single.setdefault(key, []).append(concept)  # unstemmed spelling too
+            elif words:
+                multi.setdefault(words, []).append(concept)
+    for table in (single,):
+        for k in table:
+            table[k] = sorted(set(table[k]))
+    return single, multi
+
+
+_SINGLE, _MULTI = _build_lexicon()
+_MAX_PHRASE = max(len(k) for k in _MULTI)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify apostrophes and split contractions so "isn't" reads "is not"."""
+    text = text.lower().translate(_APOSTROPHES)
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed words with negation marks (``~word``); punctuation only bounds negation scope."""
+    out: list[str] = []
+    scope = 0
+    raw = _TOKEN.findall(normalise(text))
+    for i, tok in enumerate(raw):
+        if tok in _CLAUSE_BREAK:
+            scope = 0
+            continue
+        tok = _FIX_BARE.get(tok, tok)
+        if tok in _NEGATORS or (tok == "longer" and i and raw[i - 1] == "no"):
+            scope = _STOP_NEGATION_AFTER
+            out.append(tok)
+            continue
+        if tok in _CONTRAST:
+            scope = 0
+        word = stem(tok)
+        if scope:
+            scope -= 1
+            out.append("~" + word)
+        else:
+            out.append(word)
+    return out
+
+
+def features(text: str) -> set[str]:
+    """The sparse binary feature set of one sentence or short text."""
+    toks = tokens(text)
+    feats: set[str] = {"^bias"}
+    plain = [t.lstrip("~") for t in toks]
+    for i, tok in enumerate(toks):
+        feats.add(tok)
+        if i:
+            feats.add(toks[i - 1] + " " + tok)
+        neg = "~" if tok.startswith("~") else ""
+        for concept in _SINGLE.get(plain[i], ()):
+            feats.add(neg + concept)
+        for n in range(2, _MAX_PHRASE + 1):
+            if i + n > len(plain):
+                break
+            for concept in _MULTI.get(tuple(plain[i : i + n]), ()):
+                feats.add(neg + concept)
+    if toks:
+        first = plain[0]
+        if first in ("i", "we", "my", "our", "us", "me"):
+            feats.add("^first_person")
+    return feats
