@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -48,9 +49,15 @@ async def run(func, /, *args, **kwargs):
 
 
 def text_activity(text: str) -> Activity:
-    # Plain text: the coach's words are not markdown, and an asterisk should stay one.
-    activity = MessageFactory.text(text)
-    activity.text_format = TextFormatTypes.plain
+    """The coach's plain text as Teams shows it: line breaks kept, nothing read as markup.
+
+    Teams' "plain" and "markdown" formats both fold single line breaks into spaces (the
+    help text's list would run together), and markdown would turn a stray asterisk
+    into emphasis; "xml" with the text escaped and <br> for each break shows it as written.
+    """
+    escaped = html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
+    activity = MessageFactory.text(escaped)
+    activity.text_format = TextFormatTypes.xml
     return activity
 
 

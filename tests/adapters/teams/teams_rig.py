@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 from dataclasses import dataclass, field
 
@@ -24,7 +25,11 @@ class Call:
 
     @property
     def text(self) -> str:
-        return self.body.get("text") or ""
+        """The words as the executive reads them (the bot sends escaped text with <br>)."""
+        raw = self.body.get("text") or ""
+        if self.body.get("textFormat") == "xml":
+            raw = html.unescape(raw.replace("<br>", "\n"))
+        return raw
 
     @property
     def cards(self) -> list[dict]:

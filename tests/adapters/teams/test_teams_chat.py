@@ -27,7 +27,16 @@ async def test_every_message_the_coach_writes_reaches_teams_in_order(bot, monkey
     assert reply.conversation == "a:personal-tenant-a-alice"
     assert reply.activity_id == "in-message-alice"  # threaded as a reply to what she wrote
     assert reply.body["recipient"]["id"] == "29:alice"
-    assert reply.body["textFormat"] == "plain"
+    assert reply.body["textFormat"] == "xml"
+
+
+async def test_the_coachs_words_arrive_as_written_line_breaks_included(bot, monkeypatch):
+    words = "Two things:\n• listen <first>\n• then *reply* & ask"
+    monkeypatch.setattr(bot.coach, "reply", lambda who, text, now=None: [Reply(words, "reflection")])
+    await bot.post(message(bot.connector, "go on"))
+    [sent] = bot.connector.sent()
+    assert sent.body["text"] == "Two things:<br>• listen &lt;first&gt;<br>• then *reply* &amp; ask"
+    assert bot.connector.texts() == [words]
 
 
 async def test_the_real_engine_answers_a_first_message(bot):
