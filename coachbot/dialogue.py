@@ -61,6 +61,7 @@ class State:
     moved_to: list[str] = field(default_factory=list)  # "dimension:stance" shifts this session
     invited: int = 0
     reflected: list[str] = field(default_factory=list)
+    reframes: int = 0
     answered: int = 0  # strategic questions answered this session
     pending_strategic: bool = False  # the last question asked was a strategic one
     accepted: bool = False  # said yes to the proposed experiment as it stands
@@ -319,7 +320,8 @@ class Dialogue:
         lines.append(self.prompts.pick("close.goodbye", f"{who.user}|{session['number']}"))
         replies = [Reply(" ".join(lines), "close")]
         if nudge is not None:
-            replies.append(Reply(self.prompts.text("close.nudge", nudge=nudge.text), "nudge"))
+            key = "close.nudge_spare" if state.own_idea and state.commitment else "close.nudge"
+            replies.append(Reply(self.prompts.text(key, nudge=nudge.text), "nudge"))
         self._store_coach(db, who, exe, session, replies, now)
         return replies
 
@@ -458,7 +460,8 @@ class _Turn:
         if state.phase == "explore":
             shift = self._shift(beliefs)
             if shift:
-                return opening + self._name_shift(*shift)
+                heard = self._record_outcome() if state.awaiting_experiment else []
+                return opening + heard + self._name_shift(*shift)
         if state.awaiting_experiment:
             return opening + self._experiment_report(beliefs)
         if state.phase == "offer":
@@ -466,6 +469,9 @@ class _Turn:
         if state.phase == "shape":
             return opening + self._after_shape()
         if state.phase == "when":
+            if state.accepted and _is_commitment(text):  # a plan of their own, not just a time
+                state.accepted, state.own_idea = False, True
+            text = _strip_yes(text)
             state.commitment = f"{state.commitment} — {text}" if state.commitment else text
             return self._close_now("committed", opening)
         return opening + self._explore(beliefs)
@@ -639,36 +645,49 @@ class _Turn:
         return Reply(question, "question")
 
     def _reframe_broadcast(self) -> list[Reply]:
+        self.state.reframes += 1
+        seed = f"{self.seed}|{self.state.reframes}"
         self.state.current, self.state.followups = "relationship_state", 0
         if "relationship_state" not in self.state.asked:
             self.state.asked.append("relationship_state")
         return [
-            Reply(self.p.pick("broadcast_reframe.reflection", self.seed), "reflection"),
-            Reply(self.p.pick("broadcast_reframe.turn", self.seed), "question"),
+            Reply(self.p.pick("broadcast_reframe.reflection", seed), "reflection"),
+            Reply(self._unused("broadcast_reframe.turn", seed), "question"),
         ]
 
-    def _experiment_report(self, beliefs: list[Belief]) -> list[Reply]:
-        state = self.state
+    def _unused(self, key: str, seed: str) -> str:
+        """A variant of ``key`` not yet said this session, if one is left."""
+        said = {r["text"] for r in self.db["messages"].rows_where(
+            "tenant = ? and session_id = ? and role = 'coach'", [self.who.tenant, self.session["id"]])}
+        fresh = [v for v in self.p.get(key) if v not in said]
+        return fresh[0] if fresh else self.p.pick(key, seed)
+
+    def _record_outcome(self) -> list[Reply]:
+        """Record how last week's experiment went, if the message says; an affirmation if so."""
         outcome = intents.experiment_outcome(self.text)
-        experiment_id = state.awaiting_experiment
-        state.awaiting_experiment = None
         if outcome is None:
-            if state.turns == 1 and state.last_question:
-                # The session opened with something else on their mind: hear it, then ask.
-                state.awaiting_experiment = experiment_id
-                reflection = self.d.reflector.reflect(self.text, beliefs, None, state, self.seed)
-                return [Reply(reflection.text, "reflection"), Reply(state.last_question, "question")]
-            return self._explore(beliefs)
+            return []
+        experiment_id, self.state.awaiting_experiment = self.state.awaiting_experiment, None
         self.db["experiments"].update(
             experiment_id, {"status": outcome, "outcome": self.text[:1000], "reported_at": self.now.isoformat()}
         )
         if outcome in ("done", "partly") and (self.exe.get("stage") in (None, *STAGES[:3])):
             self.db["executives"].update(self.exe["id"], {"stage": "action"})
             self.exe["stage"] = "action"
-        return [
-            Reply(self.p.pick(f"reflections.affirm_{outcome}", self.seed), "reflection"),
-            Reply(self.p.text(f"experiment_outcome_reply.{outcome}"), "question"),
-        ]
+        return [Reply(self.p.pick(f"reflections.affirm_{outcome}", self.seed), "reflection")]
+
+    def _experiment_report(self, beliefs: list[Belief]) -> list[Reply]:
+        state = self.state
+        outcome = intents.experiment_outcome(self.text)
+        if outcome is not None:
+            affirmation = self._record_outcome()
+            return affirmation + [Reply(self.p.text(f"experiment_outcome_reply.{outcome}"), "question")]
+        if state.turns == 1 and state.last_question:
+            # The session opened with something else on their mind: hear it, then ask.
+            reflection = self.d.reflector.reflect(self.text, beliefs, None, state, self.seed)
+            return [Reply(reflection.text, "reflection"), Reply(state.last_question, "question")]
+        state.awaiting_experiment = None
+        return self._explore(beliefs)
 
     def _propose(self) -> list[Reply]:
         state = self.state
@@ -722,9 +741,7 @@ class _Turn:
 # --- helpers ------------------------------------------------------------------------------
 def _is_commitment(text: str) -> bool:
     """'I'll call two customers on Friday': an intention to act, with a when."""
-    return bool(intents.change_talk(text)) and has_time_words(text) and bool(
-        re.search(r"\b(?:i|we)(?: will|'ll|’ll| am going to|'m going to| plan to| intend to)\b", text, re.I)
-    )
+    return bool(intents.change_talk(text)) and has_time_words(text)
 
 
 def _strategic_texts(prompts: Prompts) -> frozenset[str]:
@@ -735,13 +752,17 @@ def _strategic_texts(prompts: Prompts) -> frozenset[str]:
     return frozenset(texts)
 
 
+_FILLER_START = re.compile(
+    r"^(?:(?:yes|yeah|yep|ok|okay|sure|fine|alright|right|well|hmm|go on then|sounds good)\b[\s,.!—-]*)+",
+    re.IGNORECASE,
+)
+
+
 def _strip_yes(text: str) -> str:
+    """The commitment without a leading "yes," / "Fine." — still a verbatim span of their words."""
     stripped = text.strip()
-    lowered = stripped.lower()
-    for prefix in ("yes, ", "yes ", "yeah, ", "yeah ", "ok, ", "okay, ", "sure, ", "sure "):
-        if lowered.startswith(prefix) and len(stripped) > len(prefix) + 3:
-            return stripped[len(prefix):]
-    return stripped
+    rest = _FILLER_START.sub("", stripped)
+    return rest if len(rest) > 3 else stripped
 
 
 def _short(text: str, max_words: int = 18) -> str:

@@ -54,10 +54,11 @@ _BROADCAST_ACTS = (
     r"go viral|influencer|content calendar|personal brand(?:ing)?)"
 )
 _BROADCAST_QUESTION = _rx(
-    r"(?:\b(?:should|shall|must|do|would|could|can|is it|isn'?t it|need to|ought to|worth|time to|"
+    r"(?:\b(?:should|shall|must|do|would|could|can|is it|isn'?t it|need to|ought to|worth|"
     r"how (?:do|can|should|often)|what'?s the best way to|how many|tips|advice)\b.{0,80}" + _BROADCAST_ACTS
     + r"|" + _BROADCAST_ACTS + r".{0,60}\b(?:worth it|a good idea|should i|should we|or not)\b)"
 )
+_ASKING = _rx(r"\?|^\s*(?:should|shall|do|does|would|could|can|is|are|how|what|which|tell me|any)\b")
 _INJECTION = _rx(
     r"(?:ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|system)? ?(?:instructions|prompts?|rules)|"
     r"system prompt|developer mode|jailbreak|you are now|act as (?:a|an|my)\b|pretend (?:to be|you are)|"
@@ -165,7 +166,7 @@ def is_no(text: str) -> bool:
 
 def asks_for_broadcast_advice(text: str) -> bool:
     """Whether the executive asks if they should blog, tweet, post more, grow followers..."""
-    return bool(_BROADCAST_QUESTION.search(text))
+    return bool(_ASKING.search(text)) and bool(_BROADCAST_QUESTION.search(text))
 
 
 def is_injection(text: str) -> bool:
