@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from microsoft_agents.activity import ActivityTypes
+from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, MemoryStorage, TurnContext, TurnState
 
 from . import actions, commands, identity, storage
 from .turns import Teams, now, run, send_replies, text_activity
 
 log = logging.getLogger("coachbot.teams")
+
+PRIVATE_ONLY = "I only coach in a private chat. Open a chat with me to talk; what you say there stays between us."
 
 
 def build_agent(teams: Teams) -> AgentApplication[TurnState]:
@@ -19,19 +21,32 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
     app = AgentApplication[TurnState](storage=MemoryStorage(), connection_manager=teams.sdk.connections)
 
     async def remember_conversation(context: TurnContext, state: TurnState) -> bool:
-        """Save the conversation reference on every contact: a later check-in needs it."""
+        """Save the personal chat's reference on every contact: a later check-in needs it.
+
+        A group chat or channel is never saved, so a check-in can only ever go to the
+        executive's private chat.
+        """
+        if not is_personal(context):
+            return True
         try:
             who = teams.who(context)
         except identity.NotAnExecutive:
             return True  # e.g. a typing indicator without a sender: nothing to remember
         reference = context.activity.get_conversation_reference().model_dump(
             mode="json", by_alias=True, exclude_none=True)
-        await run(storage.save_reference, teams.coach.store, who, reference, now())
+        first = await run(storage.save_reference, teams.coach.store, who, reference, now())
+        sender = context.activity.from_property
+        if first and sender and sender.name:
+            await run(teams.coach.update_settings, who, name=sender.name)
         return True
 
     app.before_turn(remember_conversation)
 
     async def on_message(context: TurnContext, state: TurnState) -> None:
+        if not is_personal(context):
+            # Coaching is private: never answer (or store) it where others can read.
+            await context.send_activity(text_activity(PRIVATE_ONLY))
+            return
         who = teams.who(context)
         value = context.activity.value
         if actions.is_card_action(value):
@@ -41,6 +56,8 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
         if command:
             await commands.run_command(teams, context, who, command)
             return
+        # The engine may call an LLM: show the typing dots meanwhile.
+        await context.send_activity(Activity(type=ActivityTypes.typing))
         replies = await run(teams.coach.reply, who, context.activity.text or "")
         await send_replies(context, replies)
 
@@ -55,6 +72,8 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
             await welcome(context)
 
     async def welcome(context: TurnContext) -> None:
+        if not is_personal(context):
+            return
         who = teams.who(context)
         if await run(storage.claim_welcome, teams.coach.store, who, now()):
             await context.send_activity(text_activity(welcome_text(teams)))
@@ -70,6 +89,13 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
             text_activity("Sorry, something went wrong on my side. Please try again in a moment."))
 
     return app
+
+
+def is_personal(context: TurnContext) -> bool:
+    """A one-to-one chat with the bot (clients that leave conversationType out count as one)."""
+    conversation = context.activity.conversation
+    kind = (conversation.conversation_type if conversation else None) or "personal"
+    return kind == "personal"
 
 
 def welcome_text(teams: Teams) -> str:

@@ -45,8 +45,11 @@ class Connector:
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def sent(self) -> list[Call]:
-        """New messages (not card updates)."""
-        return [c for c in self.calls if c.method == "POST"]
+        """New messages (not card updates or typing indicators)."""
+        return [c for c in self.calls if c.method == "POST" and c.body.get("type") == "message"]
+
+    def typing(self) -> list[Call]:
+        return [c for c in self.calls if c.body.get("type") == "typing"]
 
     def updates(self) -> list[Call]:
         return [c for c in self.calls if c.method == "PUT"]

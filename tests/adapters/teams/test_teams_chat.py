@@ -28,6 +28,7 @@ async def test_every_message_the_coach_writes_reaches_teams_in_order(bot, monkey
     assert reply.activity_id == "in-message-alice"  # threaded as a reply to what she wrote
     assert reply.body["recipient"]["id"] == "29:alice"
     assert reply.body["textFormat"] == "xml"
+    assert bot.connector.calls[0].body["type"] == "typing"  # dots while the coach thinks
 
 
 async def test_the_coachs_words_arrive_as_written_line_breaks_included(bot, monkeypatch):
@@ -130,3 +131,20 @@ async def test_a_reinstall_after_forget_welcomes_again(bot):
 async def test_uninstalling_sends_nothing(bot):
     await bot.post(activity(bot.connector, "installationUpdate", action="remove"))
     assert bot.connector.calls == []
+
+
+async def test_the_display_name_is_kept_from_the_first_contact(bot):
+    await bot.post(message(bot.connector, "hello"))
+    assert bot.coach.export(ALICE)["executive"]["name"] == "Alice"
+
+
+async def test_in_a_group_chat_the_bot_does_not_coach_or_remember_the_conversation(bot, monkeypatch):
+    heard = []
+    monkeypatch.setattr(bot.coach, "reply", lambda who, text, now=None: heard.append(text) or [Reply("Go on.")])
+    group = {"id": "19:group-chat", "conversationType": "groupChat", "tenantId": "tenant-a"}
+    await bot.post(message(bot.connector, "our churn numbers are bad", conversation=group))
+
+    assert heard == []
+    [note] = bot.connector.texts()
+    assert "private chat" in note
+    assert storage.load_reference(bot.coach.store, ALICE) is None
