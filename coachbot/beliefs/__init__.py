@@ -5,7 +5,8 @@ when the text expresses no belief. It runs a small linear model (``model.json``,
 ``python -m coachbot.beliefs.train``) over each sentence, in pure Python, then applies three
 rules a bag of words cannot learn from a few hundred examples:
 
-- a question is usually not a stated belief, so its confidence is scaled down;
+- a question is usually not a stated belief, so its confidence is scaled down (a rhetorical
+  one, "why would a CEO waste time on Twitter?", reads as the statement it is);
 - a view the executive attributes to someone else ("my board wants ...") is still returned,
   with ``reported=True`` and a lower confidence, so the engine can keep it out of the
   executive's own position;
@@ -23,15 +24,24 @@ from coachbot.models import Belief
 
 __all__ = ["detect"]
 
-MAX_SENTENCES = 400  # a 100 KB paste is scored on its first few hundred sentences
-MAX_SENTENCE_CHARS = 1000  # features of a run-on "sentence" come from its start
-WHOLE_TEXT_SENTENCES = 4  # short messages are also scored whole, for context across sentences
+MAX_UNITS = 400  # a 100 KB paste is scored on its first few hundred sentences
+MAX_UNIT_CHARS = 1000  # features of a run-on "sentence" come from its start
+WHOLE_TEXT_UNITS = 4  # short messages are also scored whole, for context across sentences
 
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
+# A sentence splits into clauses where the speaker turns to their own view after a report:
+# "My CMO says likes are what count, but I care about trust" / "...; we ..."
+_CLAUSE = re.compile(r"\s*;\s*|,?\s+but\s+(?=(?:i|we|personally|honestly|my|our|to me)\b)", re.IGNORECASE)
 _CLOSERS = " \t\r\n\"'”’)]*_~"
+# Chat users often drop the "?": "should we post more" is still a question.
 _AUX_QUESTION = re.compile(
-    r"^(?:so |and |but |ok |okay )?(?:should|do|does|did|is|are|can|could|would|will|shall|have|has|"
-    r"what|how|why|who|where|which|when)\s+(?:i|we|you|they|it|our|my|the|this|that|there|a|an)\b"
+    r"^(?:so |and |but |ok |okay )?(?:should|do|does|is|are|can|could|would|will|shall)"
+    r"\s+(?:i|we|you|they|it|our|my|the|this|that|there|a|an)\b"
+)
+# Rhetorical questions state a view ("Why would a CEO waste time on Twitter?"): read as statements.
+_RHETORICAL = re.compile(
+    r"^(?:so |and |but |honestly,? |seriously,? )?(?:why (?:would|should|on earth|do|does|bother)|who cares|"
+    r"what(?: is|'s| s) the point|since when|is not it|are not we|do not we|does not it|how could (?:we|i|anyone))\b"
 )
 _REPORTED = re.compile(
     r"^(?:(?:and|but|so|honestly|apparently|also|now)\W+)*"
@@ -53,26 +63,39 @@ def detect(text: str) -> list[Belief]:
     if not isinstance(text, str) or not text.strip():
         return []
     model = load()
-    spans = _sentences(text)
-    if not spans:
+    units = _units(text)
+    if not units:
         return []
-    best: dict[str, tuple[float, str, bool]] = {}  # label -> (probability, evidence, reported)
-    for start, end in spans:
-        sentence = text[start:end]
-        probs = model.probabilities(features(sentence[:MAX_SENTENCE_CHARS]))
-        lowered = normalise(sentence)
-        if _is_question(sentence, lowered):
+    own: dict[str, tuple[float, str]] = {}  # label -> (probability, evidence), the executive's own
+    others: dict[str, tuple[float, str]] = {}  # the same for views attributed to someone else
+    for start, end, question, reported in units:
+        piece = text[start:end]
+        probs = model.probabilities(features(piece[:MAX_UNIT_CHARS]))
+        if question:
             probs = [p * model.question_factor for p in probs]
-        reported = bool(_REPORTED.match(lowered))
-        _keep_best(best, model.labels, probs, sentence, reported)
-    if 1 < len(spans) <= WHOLE_TEXT_SENTENCES:
-        statements = [(s, e) for s, e in spans if not _is_question(text[s:e], normalise(text[s:e]))]
-        if len(statements) > 1:
-            whole = text[statements[0][0] : statements[-1][1]]
-            probs = model.probabilities(features(whole))
-            reported = any(_REPORTED.match(normalise(text[s:e])) for s, e in statements)
-            _keep_best(best, model.labels, probs, whole, reported)
-    return _resolve(best, model)
+        _keep_best(others if reported else own, model.labels, probs, piece)
+    statements = [u for u in units if not u[2]]
+    if 1 < len(units) <= WHOLE_TEXT_UNITS and len(statements) > 1 and not any(u[3] for u in units):
+        whole = text[statements[0][0] : statements[-1][1]]
+        _keep_best(own, model.labels, model.probabilities(features(whole)), whole)
+    return _resolve(own, others, model)
+
+
+def _units(text: str) -> list[tuple[int, int, bool, bool]]:
+    """(start, end, is_question, is_reported) of each sentence or clause, as offsets into ``text``."""
+    units: list[tuple[int, int, bool, bool]] = []
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        question = _is_question(sentence, normalise(sentence))
+        cuts = [start] + [c for m in _CLAUSE.finditer(sentence) for c in (start + m.start(), start + m.end())]
+        cuts.append(end)
+        for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+            piece = text[a:b]
+            if any(c.isalnum() for c in piece):
+                units.append((a, b, question, bool(_REPORTED.match(normalise(piece)))))
+        if len(units) >= MAX_UNITS:
+            break
+    return units
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -86,34 +109,45 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             end -= 1
         if end > start and any(c.isalnum() for c in text[start:end]):
             spans.append((start, end))
-            if len(spans) >= MAX_SENTENCES:
+            if len(spans) >= MAX_UNITS:
                 break
     return spans
 
 
 def _is_question(sentence: str, lowered: str) -> bool:
+    if _RHETORICAL.match(lowered):
+        return False
     return sentence.rstrip(_CLOSERS).endswith("?") or bool(_AUX_QUESTION.match(lowered))
 
 
-def _keep_best(
-    best: dict[str, tuple[float, str, bool]],
-    labels: list[str],
-    probs: list[float],
-    evidence: str,
-    reported: bool,
-) -> None:
+def _keep_best(best: dict[str, tuple[float, str]], labels: list[str], probs: list[float], evidence: str) -> None:
     for label, p in zip(labels, probs, strict=True):
         if label not in best or p > best[label][0]:
-            best[label] = (p, evidence, reported)
+            best[label] = (p, evidence)
 
 
-def _resolve(best: dict[str, tuple[float, str, bool]], model: Model) -> list[Belief]:
+def _resolve(own: dict[str, tuple[float, str]], others: dict[str, tuple[float, str]], model: Model) -> list[Belief]:
+    """Thresholds and one stance per dimension; the executive's own stance beats a reported one."""
     labels = model.labels
-    probs = [best[label][0] for label in labels]
+    probs = [max(own.get(label, (0.0,))[0], others.get(label, (0.0,))[0]) for label in labels]
+    for i, label in enumerate(labels):
+        twin = labels.index(_opposite(label))
+        if own.get(labels[twin], (0.0,))[0] >= model.threshold and own.get(label, (0.0,))[0] < model.threshold:
+            probs[i] = 0.0  # only someone else holds this stance; the executive holds the other
     out = []
     for i in decide(probs, labels, model.threshold, model.extra_threshold):
-        p, evidence, reported = best[labels[i]]
-        dimension, stance = labels[i].split(":")
-        confidence = p * model.reported_factor if reported else p
-        out.append(Belief(dimension, stance, round(confidence, 4), evidence, reported))  # type: ignore[arg-type]
+        label = labels[i]
+        dimension, stance = label.split(":")
+        if own.get(label, (0.0,))[0] >= model.threshold or label not in others:
+            p, evidence = own[label]
+            out.append(Belief(dimension, stance, round(p, 4), evidence, False))  # type: ignore[arg-type]
+        else:
+            p, evidence = others[label]
+            confidence = round(p * model.reported_factor, 4)
+            out.append(Belief(dimension, stance, confidence, evidence, True))  # type: ignore[arg-type]
     return out
+
+
+def _opposite(label: str) -> str:
+    dimension, stance = label.split(":")
+    return f"{dimension}:{'new' if stance == 'old' else 'old'}"

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–"})
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*|[,;:.!?()—–]")
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-'&][a-z0-9]+)*|[,;:.!?()—–]")
 _CONTRAST = frozenset({"but", "rather", "instead", "than", "because", "so", "and", "if", "unless", "while"})
 _NEGATORS = frozenset(
     {"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "cannot"}
@@ -61,137 +60,108 @@ def stem(word: str) -> str:
 
 # Concept cues: stem or phrase -> concept. Written from the belief dimensions in BRIEF.md, not
 # from any evaluation text. Multi-word keys are matched on the stemmed token sequence.
-_CONCEPTS: dict[str, tuple[str, ...]] = {
+# "|" separates the keys of one concept.
+_CONCEPTS: dict[str, str] = {
     "@promo": (
-        "marketing", "market", "advertis", "advert", "ad", "ads", "promo", "promotional", "promot", "pr",
-        "publicity", "campaign", "brand", "megaphone", "loudspeaker", "billboard", "brochure", "press",
-        "awareness", "media buy", "content calendar", "tactic", "announcement", "mix",
+        "marketing|market|advertis|advert|ad|ads|promo|promotional|promot|pr|publicity|campaign|"
+        "brand|megaphone|loudspeaker|billboard|brochure|press|awareness|media buy|content calendar|"
+        "tactic|announcement|mix"
     ),
     "@reduce": (
-        "just", "only", "merely", "simply", "basically", "nothing more", "that's all", "full stop",
-        "simple as that", "end of story", "nothing else", "no more than", "at the end of the day", "all it",
-        "nothing deeper", "that's it", "purely", "plain",
+        "just|only|merely|simply|basically|nothing more|that's all|full stop|simple as that|"
+        "end of story|nothing else|no more than|at the end of the day|all it|nothing deeper|"
+        "that's it|purely|plain"
     ),
     "@contrast": (
-        "rather than", "instead of", "more than", "less about", "more about", "beat", "beats", "over",
-        "not just", "rather", "instead", "worth more", "matter more", "matters more", "far less", "less",
+        "rather than|instead of|more than|less about|more about|beat|beats|over|not just|rather|"
+        "instead|worth more|matter more|matters more|far less|less"
     ),
     "@change": (
-        "anymore", "any more", "no longer", "used to", "starting to", "beginning to", "realis", "realiz",
-        "changed my mind", "now", "come to", "coming to", "stopped", "learn", "wrong", "mistake", "new view",
+        "anymore|any more|no longer|used to|starting to|beginning to|realis|realiz|changed my mind|"
+        "now|come to|coming to|stopped|learn|wrong|mistake|new view"
     ),
     "@leader": (
-        "ceo", "executive", "leader", "leadership", "chairman", "managing partner", "senior", "boss",
-        "my account", "my post", "my profile", "my linkedin", "my blog", "under my name", "personally",
-        "myself", "my own",
+        "ceo|executive|leader|leadership|chairman|managing partner|senior|boss|my account|my post|"
+        "my profile|my linkedin|my blog|under my name|personally|myself|my own"
     ),
     "@people": (
-        "customer", "client", "user", "patient", "member", "guest", "buyer", "consumer", "student",
-        "partner", "supplier", "distributor", "dealer", "employee", "staff", "community", "people",
+        "customer|client|user|patient|member|guest|buyer|consumer|student|partner|supplier|"
+        "distributor|dealer|employee|staff|community|people"
     ),
-    "@channel": ("channel", "outlet", "platform", "tool", "medium", "toolbox"),
+    "@channel": ("channel|outlet|platform|tool|medium|toolbox"),
     "@model": (
-        "business model", "philosophy", "operat", "operating model", "way of doing business",
-        "way of work", "how we work", "how we run", "the whole company", "the whole business",
-        "transform", "culture", "mindset", "fabric", "enterprise", "organisation", "organization",
-        "run the company", "running the company", "do business", "doing business", "how we operate",
+        "business model|philosophy|operat|operating model|way of doing business|way of work|"
+        "how we work|how we run|the whole company|the whole business|transform|culture|mindset|"
+        "fabric|enterprise|organisation|organization|run the company|running the company|"
+        "do business|doing business|how we operate"
     ),
     "@metric": (
-        "follower", "followers", "likes", "impression", "reach", "view", "click", "retweet", "share",
-        "engagement rate", "viral", "kpi", "roi", "metric", "count", "number", "numbers", "audience size",
-        "traffic", "subscriber", "fan", "fans", "download", "lead", "conversion", "dashboard", "scorecard",
-        "benchmark", "share of voice", "page view", "mention", "hashtag", "trend",
+        "follower|followers|likes|impression|reach|view|click|retweet|share|engagement rate|viral|"
+        "kpi|roi|metric|count|number|numbers|audience size|traffic|subscriber|fan|fans|download|"
+        "lead|conversion|dashboard|scorecard|benchmark|share of voice|page view|mention|hashtag|"
+        "trend"
     ),
     "@trust": (
-        "trust", "loyal", "loyalty", "relationship", "depth", "deep", "retention", "referral", "recommend",
-        "advocate", "vouch", "repeat", "long-term", "over time", "year", "years", "month", "months",
-        "credibility", "rely", "renewal", "value",
+        "trust|loyal|loyalty|relationship|depth|deep|retention|referral|recommend|advocate|vouch|"
+        "repeat|long-term|over time|year|years|month|months|credibility|rely|renewal|value"
     ),
     "@mass": (
-        "everyone", "everybody", "million", "millions", "mass", "masses", "as many", "widest", "wide",
-        "biggest", "bigger", "huge", "largest", "every network", "everywhere", "scale", "blast",
-        "general public", "eyeball", "exposure", "audience", "broadcast", "the lot", "blanket", "volume",
+        "everyone|everybody|million|millions|mass|masses|as many|widest|wide|biggest|bigger|huge|"
+        "largest|every network|everywhere|scale|blast|general public|eyeball|exposure|audience|"
+        "broadcast|the lot|blanket|volume"
     ),
     "@few": (
-        "right people", "key", "relevant", "relevance", "few", "handful", "specific", "who matter",
-        "that matter", "matter most", "closest", "closer", "small", "niche", "fewer", "top", "depth",
-        "meaningful", "quality",
+        "right people|key|relevant|relevance|few|handful|specific|who matter|that matter|"
+        "matter most|closest|closer|small|niche|fewer|top|depth|meaningful|quality"
     ),
     "@dept": (
-        "marketing", "comm", "comms", "communication", "pr", "brand team", "agency", "social media manager",
-        "community manager", "department", "silo", "press office", "corporate affair", "digital team",
-        "intern", "specialist", "centralis", "centraliz", "central",
+        "marketing|comm|comms|communication|pr|brand team|agency|social media manager|"
+        "community manager|department|silo|press office|corporate affair|digital team|intern|"
+        "specialist|centralis|centraliz|central"
     ),
     "@units": (
-        "sale", "sales", "service", "support", "engineer", "product", "operation", "hr", "finance",
-        "r&d", "procurement", "staff", "employee", "every department", "every team", "every function",
-        "cross-functional", "cross-departmental", "whole company", "whole organisation", "whole business",
-        "everyone", "front line", "frontline", "technician", "nurse", "store", "branch", "field",
-        "account manager", "consultant", "logistic", "business unit", "across",
+        "sale|sales|service|support|engineer|product|operation|hr|finance|r&d|procurement|staff|"
+        "employee|every department|every team|every function|cross-functional|cross-departmental|"
+        "whole company|whole organisation|whole business|everyone|front line|frontline|technician|"
+        "nurse|store|branch|field|account manager|consultant|logistic|business unit|across"
     ),
     "@busy": (
-        "busy", "time", "assistant", "ghost", "ghostwriter", "ghost-write", "on my behalf", "delegat",
-        "chief of staff", "speechwriter", "calendar", "sign off", "my name", "in my voice", "beneath",
-        "too senior", "deputy",
+        "busy|time|assistant|ghost|ghostwriter|ghost-write|on my behalf|delegat|chief of staff|"
+        "speechwriter|calendar|sign off|my name|in my voice|beneath|too senior|deputy"
     ),
-    "@self": (
-        "myself", "personally", "my own", "first hand", "directly", "show up", "presence", "in person",
-    ),
+    "@self": ("myself|personally|my own|first hand|directly|show up|presence|in person"),
     "@control": (
-        "control", "approv", "approval", "sign-off", "legal", "compliance", "script", "on message",
-        "delete", "hide", "hidden", "remove", "policy", "official", "spokesperson", "one voice",
-        "consistent", "risk", "risky", "lock down", "moderat", "talking point", "guideline", "authoris",
-        "authoriz", "permission", "bury", "buried", "manage the narrative", "switch off", "off script",
+        "control|approv|approval|sign-off|legal|compliance|script|on message|delete|hide|hidden|"
+        "remove|policy|official|spokesperson|one voice|consistent|risk|risky|lock down|moderat|"
+        "talking point|guideline|authoris|authoriz|permission|bury|buried|manage the narrative|"
+        "switch off|off script"
     ),
     "@listen": (
-        "listen", "hear", "criticism", "critic", "complaint", "complain", "feedback", "open", "openly",
-        "dialogue", "conversation", "two-way", "honest", "unfiltered", "behind our back", "in the room",
-        "own voice", "own word", "authentic", "among themselves", "say about us", "messy", "human",
-        "respond", "reply", "answer",
+        "listen|hear|criticism|critic|complaint|complain|feedback|open|openly|dialogue|conversation|"
+        "two-way|honest|unfiltered|behind our back|in the room|own voice|own word|authentic|"
+        "among themselves|say about us|messy|human|respond|reply|answer"
     ),
     "@plan": (
-        "plan", "strategy", "business case", "roadmap", "kpis", "playbook", "budget", "framework",
-        "template", "case study", "best practice", "forecast", "spreadsheet", "milestone", "charter",
-        "justification", "justify", "proven", "step-by-step", "execute", "execution", "document", "deck",
-        "first", "before", "fit", "existing", "current model", "current",
+        "plan|strategy|business case|roadmap|kpis|playbook|budget|framework|template|case study|"
+        "best practice|forecast|spreadsheet|milestone|charter|justification|justify|proven|"
+        "step-by-step|execute|execution|document|deck|first|before|fit|existing|current model|"
+        "current"
     ),
     "@belief": (
-        "mindset", "belief", "believe", "assumption", "thinking", "think", "culture", "rethink", "unlearn",
-        "old way", "take for granted", "cart before the horse", "head", "question",
+        "mindset|belief|believe|assumption|thinking|think|culture|rethink|unlearn|old way|"
+        "take for granted|cart before the horse|head|question"
     ),
     "@inhouse": (
-        "in-house", "internal", "internally", "lab", "r&d", "ourselves", "inside our wall", "our wall",
-        "behind closed door", "our own", "expert", "secret", "intellectual property", "we design",
-        "we decide", "we build", "we know", "push", "one way", "spec",
+        "in-house|internal|internally|lab|r&d|ourselves|inside our wall|our wall|behind closed door|"
+        "our own|expert|secret|intellectual property|we design|we decide|we build|we know|push|"
+        "one way|spec"
     ),
     "@cocreate": (
-        "co-create", "co-creat", "co-design", "co-develop", "together", "collaborat", "collaborator",
-        "idea", "ideas", "ecosystem", "eco-system", "partner", "community", "joint", "with them",
-        "with our customer", "with our client", "with the people", "outside", "advisory", "co-creator",
-        "shape", "contribut", "input", "suggest", "user",
+        "co-create|co-creat|co-design|co-develop|together|collaborat|collaborator|idea|ideas|"
+        "ecosystem|eco-system|partner|community|joint|with them|with our customer|with our client|"
+        "with the people|outside|advisory|co-creator|shape|contribut|input|suggest|user"
     ),
 }
-
-
-def _build_lexicon() -> tuple[dict[str, list[str]], dict[tuple[str, ...], list[str]]]:
-    single: dict[str, list[str]] = {}
-    multi: dict[tuple[str, ...], list[str]] = {}
-    for concept, keys in _CONCEPTS.items():
-        for key in keys:
-            words = tuple(stem(w) for w in _WORD.findall(key))
-            if len(words) == 1:
-                single.setdefault(words[0], []).append(concept)
-                single.setdefault(key, []).append(concept)  # unstemmed spelling too
-            elif words:
-                multi.setdefault(words, []).append(concept)
-    for table in (single,):
-        for k in table:
-            table[k] = sorted(set(table[k]))
-    return single, multi
-
-
-_SINGLE, _MULTI = _build_lexicon()
-_MAX_PHRASE = max(len(k) for k in _MULTI)
 
 
 def normalise(text: str) -> str:
@@ -200,6 +170,27 @@ def normalise(text: str) -> str:
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
     return text
+
+
+def _build_lexicon() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], tuple[str, ...]]]:
+    """Concept keys as stemmed token sequences, split into one-word and multi-word tables."""
+    single: dict[str, set[str]] = {}
+    multi: dict[tuple[str, ...], set[str]] = {}
+    for concept, keys in _CONCEPTS.items():
+        for key in keys.split("|"):
+            words = tuple(stem(_FIX_BARE.get(w, w)) for w in _TOKEN.findall(normalise(key)))
+            if len(words) == 1:
+                single.setdefault(words[0], set()).add(concept)
+            elif words:
+                multi.setdefault(words, set()).add(concept)
+    return (
+        {k: tuple(sorted(v)) for k, v in single.items()},
+        {k: tuple(sorted(v)) for k, v in multi.items()},
+    )
+
+
+_SINGLE, _MULTI = _build_lexicon()
+_MAX_PHRASE = max(len(k) for k in _MULTI)
 
 
 def tokens(text: str) -> list[str]:

@@ -1,0 +1,175 @@
+"""Behaviour of ``coachbot.beliefs.detect``: what it finds, what it leaves alone, and what it survives.
+
+The texts here are written for the tests, not taken from the training data or the dev set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coachbot.beliefs import detect
+from coachbot.beliefs.model import load
+from coachbot.models import DIMENSIONS, Belief
+
+
+def labels(text: str) -> set[tuple[str, str]]:
+    return {(b.dimension, b.stance) for b in detect(text)}
+
+
+def one(text: str, dimension: str) -> Belief:
+    found = [b for b in detect(text) if b.dimension == dimension]
+    assert len(found) == 1, (text, detect(text))
+    return found[0]
+
+
+def test_plain_statements_are_found_at_their_pole():
+    assert ("success_measure", "old") in labels("What I watch is how many followers and likes each post gets.")
+    assert ("leader_participation", "old") in labels("Posting online is not something a CEO has time for.")
+    assert ("value_creation", "new") in labels("We should develop the new range together with our retailers.")
+
+
+def test_negation_moves_a_belief_to_the_other_pole():
+    assert one("Social is just marketing for us.", "social_purpose").stance == "old"
+    assert one("I don't think social is just marketing anymore.", "social_purpose").stance == "new"
+
+
+def test_negated_metric_reads_as_the_new_pole():
+    assert one("Follower counts don't tell me anything about whether people trust us.", "success_measure").stance == (
+        "new"
+    )
+
+
+def test_reported_speech_is_returned_but_marked_and_less_confident():
+    own = one("I want our follower numbers to rise every single month.", "success_measure")
+    reported = one("My board wants our follower numbers to rise every single month.", "success_measure")
+    assert (own.stance, own.reported) == ("old", False)
+    assert (reported.stance, reported.reported) == ("old", True)
+    assert reported.confidence < own.confidence
+
+
+def test_own_view_after_a_reported_one_wins_the_dimension():
+    found = one(
+        "Our chairman keeps saying reach is what counts, but I care far more about whether clients trust us.",
+        "success_measure",
+    )
+    assert (found.stance, found.reported) == ("new", False)
+    assert found.evidence.startswith("I care")
+
+
+def test_questions_are_not_stated_beliefs():
+    assert detect("Should we be measuring success by the number of followers?") == []
+    assert detect("Do you think marketing should own our social accounts?") == []
+    assert detect("What would it look like if I wrote my own posts?") == []
+
+
+def test_the_same_words_as_a_statement_are_a_belief():
+    assert ("success_measure", "old") in labels("We should be measuring success by the number of followers.")
+
+
+def test_multi_label_text_returns_each_belief():
+    text = (
+        "Social media is an advertising channel and nothing more. "
+        "I'm far too busy to post anything myself; my assistant can do it."
+    )
+    assert {("social_purpose", "old"), ("leader_participation", "old")} <= labels(text)
+
+
+def test_one_stance_per_dimension():
+    text = "Likes are what count. Honestly, trust is what counts. Followers matter. Loyalty matters."
+    dims = [b.dimension for b in detect(text)]
+    assert len(dims) == len(set(dims))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good morning!",
+        "Can we move Thursday's check-in to 3pm?",
+        "I'm flying to Toronto tonight.",
+        "Thanks, talk next week.",
+        "Our marketing team grew to twelve people this year.",
+        "We have about 8,000 followers on LinkedIn.",
+        "The budget meeting got pushed to Monday.",
+        "I had lunch with two of our distributors.",
+    ],
+)
+def test_no_belief_texts_come_back_empty(text):
+    assert detect(text) == []
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\t  \n", "...", "?!"])
+def test_empty_input_gives_no_beliefs(text):
+    assert detect(text) == []
+
+
+def test_unicode_apostrophes_read_like_ascii_ones():
+    assert labels("I don’t think social is just marketing anymore.") == labels(
+        "I don't think social is just marketing anymore."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🙂🚀🔥",
+        "Социальные сети — это просто маркетинг.",
+        "社交媒体只是营销渠道。",
+        "\x00\x01\x02\xff\ufffd binary junk \udcff",
+        "Ünïcödé ëvërÿwhërë: soçial is a marketing çhannel",
+        "a" * 5000,
+    ],
+)
+def test_unusual_text_does_not_crash(text):
+    found = detect(text)
+    assert isinstance(found, list)
+    assert all(isinstance(b, Belief) for b in found)
+
+
+def test_long_text_is_handled():
+    text = ("We measure social by likes and reach. " + "The weather was fine and the train was on time. " * 40) * 60
+    assert len(text) > 100_000
+    assert ("success_measure", "old") in labels(text)
+
+
+def test_evidence_is_a_verbatim_substring_of_the_input():
+    text = (
+        "Busy week.  We closed the quarter on Friday!\n"
+        "Honestly, I’d rather have real conversations with our fifty biggest clients than a huge audience. "
+        "Legal signs off on every single post before it goes out."
+    )
+    found = detect(text)
+    assert found
+    for belief in found:
+        assert belief.evidence
+        assert belief.evidence in text
+        assert belief.evidence == belief.evidence.strip()
+
+
+def test_confidence_is_a_probability():
+    texts = [
+        "Social is a marketing channel.",
+        "My CFO thinks social is a marketing channel.",
+        "Trust built over years matters more than reach.",
+        "Is social a marketing channel?",
+        "I want to hear the criticism and answer it in public myself.",
+    ]
+    for text in texts:
+        for belief in detect(text):
+            assert 0.0 <= belief.confidence <= 1.0
+
+
+def test_results_use_the_contract_ids():
+    found = detect("Marketing owns social here, and every post needs legal approval.")
+    assert found
+    for belief in found:
+        assert belief.dimension in DIMENSIONS
+        assert belief.stance in ("old", "new")
+        assert set(belief.as_dict()) == {"dimension", "stance", "confidence"}
+
+
+def test_detection_is_deterministic():
+    text = "We should co-design the service with patients; the comms office shouldn't own it."
+    first = detect(text)
+    assert all(detect(text) == first for _ in range(5))
+    load.cache_clear()
+    assert detect(text) == first
