@@ -27,6 +27,14 @@ class NoConversation(LookupError):
     """The executive has never written to the bot in Teams, so it cannot write first."""
 
 
+class NotDelivered(RuntimeError):
+    """Teams refused the message (for example 403: the executive removed the app)."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+
+
 async def send_proactive(
     coach: Coach, config: Config, who: Who, card: CardOrBuilder, *, kind: str = "checkin",
     sdk: Sdk | None = None,
@@ -51,12 +59,23 @@ async def send_proactive(
     # to the made-up continuation event, which Teams has never seen.
     continuation.id = None
     sent: list[str | None] = []
+    failed: list[Exception] = []
 
     async def deliver(context: TurnContext) -> None:
-        response = await context.send_activity(card_activity(card))
+        # Caught here: the SDK would hand the error to its turn-error handler, which
+        # swallows it, and the scheduler must know the check-in did not arrive.
+        try:
+            response = await context.send_activity(card_activity(card))
+        except Exception as exc:
+            failed.append(exc)
+            return
         sent.append(getattr(response, "id", None))
 
     await sdk.continue_conversation(continuation, deliver)
+    if failed:
+        status = getattr(failed[0], "status", None)
+        raise NotDelivered(f"Teams did not accept the card for {who.user} ({status or failed[0]}).",
+                           status) from failed[0]
     activity_id = sent[0] if sent else None
     if card_id:
         await run(storage.card_sent, coach.store, who, card_id, activity_id)

@@ -42,6 +42,7 @@ class Connector:
 
     url: str = ""
     calls: list[Call] = field(default_factory=list)
+    refuse_with: int | None = None  # answer every call with this HTTP status, as Teams can
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def sent(self) -> list[Call]:
@@ -68,6 +69,8 @@ class Connector:
         activity_id = request.match_info.get("activity_id")
         new_id = activity_id if request.method == "PUT" else f"msg-{next(self._ids)}"
         self.calls.append(Call(request.method, request.match_info["conversation"], activity_id, body, new_id))
+        if self.refuse_with:
+            return web.json_response({"error": {"code": "Forbidden"}}, status=self.refuse_with)
         return web.json_response({"id": new_id})
 
 

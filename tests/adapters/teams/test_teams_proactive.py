@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from coachbot.adapters.teams.proactive import NoConversation, send_checkin, send_proactive
+from coachbot.adapters.teams.proactive import NoConversation, NotDelivered, send_checkin, send_proactive
 from teams_rig import activity, message, submit
 
 from coachbot.config import Config
@@ -57,3 +57,14 @@ async def test_someone_who_never_wrote_cannot_be_messaged(bot, config):
     with pytest.raises(NoConversation):
         await send_checkin(bot.coach, config, Who("tenant-a", "aad-bob", "teams"))
     assert bot.connector.calls == []
+
+
+async def test_a_refused_delivery_is_reported_to_the_caller(bot, config):
+    await bot.post(message(bot.connector, "hello"))
+    bot.connector.clear()
+    bot.connector.refuse_with = 403  # the executive removed the app
+
+    with pytest.raises(NotDelivered) as refused:
+        await send_checkin(bot.coach, config, ALICE)
+    assert refused.value.status == 403
+    assert len(bot.connector.calls) == 1, "no apology is sent into a conversation that refused the card"
