@@ -11,7 +11,7 @@ import re
 
 from microsoft_agents.hosting.core import TurnContext
 
-from coachbot.models import Who
+from coachbot.models import ExecSettings, Who
 
 from . import cards, storage
 from .turns import Teams, now, replace_card, run, send_replies, text_activity
@@ -124,7 +124,7 @@ async def _settings(teams: Teams, context: TurnContext, who: Who, card_id: str, 
         # Give the card back with the error and what was typed, so one fix is enough.
         await run(storage.reopen_card, coach.store, who, card_id)
         current = await run(coach.settings, who)
-        shown = current.__class__(
+        shown = ExecSettings(
             weekday=int(value["weekday"]) if str(value.get("weekday", "")).isdigit() else current.weekday,
             time=str(value.get("time") or current.time),
             timezone=str(value.get("timezone") or current.timezone),

@@ -78,8 +78,9 @@ def checkin_card(prompt: CheckinPrompt, card_id: str) -> dict:
             "type": "Input.ChoiceSet", "id": scale.item, "label": scale.prompt, "style": "compact",
             "placeholder": f"{scale.low}–{scale.high}", "choices": _scale_choices(scale),
         })
-    actions = [
-        _submit("Send", "checkin", card_id, "answer", style="positive"),
+    asks = any(element["type"].startswith("Input.") for element in body)
+    actions = [_submit("Send", "checkin", card_id, "answer", style="positive")] if asks else []
+    actions += [
         _submit("Talk now", "checkin", card_id, "talk"),
         _submit("Later today", "checkin", card_id, "snooze"),
         _submit("Skip this week", "checkin", card_id, "skip"),

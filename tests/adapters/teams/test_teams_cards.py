@@ -126,3 +126,31 @@ async def test_someone_else_cannot_answer_your_card(bot):
     card, message_id = await card_and_message_id(bot, "forget")
     await bot.post(submit(bot.connector, button(card, "confirm"), message_id, user="mallory"))
     assert bot.coach.export(ALICE)["executive"] is not None
+
+
+async def test_last_weeks_experiment_is_asked_about_and_recorded(bot):
+    await bot.post(message(bot.connector, "hello"))
+    executive = bot.coach.export(ALICE)["executive"]
+    with bot.coach.store.write() as db:  # the engine proposed an experiment in an earlier session
+        db["experiments"].insert({"tenant": "tenant-a", "executive_id": executive["id"], "status": "proposed",
+                                  "text": "Ask two front-line colleagues what customers say about us."})
+    card, message_id = await card_and_message_id(bot, "checkin")
+    [choice] = [e for e in card["body"] if e.get("id") == "experiment"]
+    assert [c["value"] for c in choice["choices"]] == ["done", "partly", "not_done"]
+
+    await bot.post(submit(bot.connector, {**button(card, "answer"), "experiment": "partly"}, message_id))
+
+    assert answers_this_week(bot) == {"experiment": "partly"}
+    [experiment] = bot.coach.export(ALICE)["tables"]["experiments"]
+    assert experiment["status"] == "partly"
+
+
+async def test_once_everything_is_answered_the_next_check_in_card_only_offers_talk_snooze_skip(bot):
+    card, message_id = await card_and_message_id(bot, "checkin")
+    answers = {e["id"]: e["choices"][-1]["value"] for e in card["body"] if e["type"] == "Input.ChoiceSet"}
+    await bot.post(submit(bot.connector, {**button(card, "answer"), **answers}, message_id))
+    bot.connector.clear()
+
+    again, _ = await card_and_message_id(bot, "checkin")
+    assert not [e for e in again["body"] if e["type"].startswith("Input.")]
+    assert [a["data"]["action"] for a in again["actions"]] == ["talk", "snooze", "skip"]
