@@ -240,7 +240,9 @@ class Dialogue:
         parts = [self.prompts.text("recall.opening", topics=topics) if topics
                  else self.prompts.text("recall.opening_short")]
         strongest = _strongest_stance(db, exe)
-        if strongest:
+        if previous["commitment"]:
+            parts.append(self.prompts.text("recall.commitment", commitment=_short(previous["commitment"], 24)))
+        elif strongest:
             dimension, stance, evidence = strongest
             parts.append(
                 self.prompts.text(
@@ -249,8 +251,6 @@ class Dialogue:
                     evidence=_short(evidence),
                 )
             )
-        if previous["commitment"]:
-            parts.append(self.prompts.text("recall.commitment", commitment=_short(previous["commitment"], 30)))
         return " ".join(parts)
 
     def _close(
@@ -453,6 +453,16 @@ class _Turn:
         beliefs = self._observe(message_id)
         if intents.asks_for_broadcast_advice(text):
             return opening + self._reframe_broadcast()
+        if state.phase == "offer":
+            return opening + self._after_offer()
+        if state.phase == "shape":
+            return opening + self._after_shape()
+        if state.phase == "when":
+            if state.accepted and _is_commitment(text):  # a plan of their own, not just a time
+                state.accepted, state.own_idea = False, True
+            text = _strip_yes(text)
+            state.commitment = f"{state.commitment} — {text}" if state.commitment else text
+            return self._close_now("committed", opening)
         if small and not opening:
             return [Reply(self.p.pick(f"small_talk.{small}", self.seed), "info"), self._repeat_or_next()]
         if small:
@@ -464,15 +474,9 @@ class _Turn:
                 return opening + heard + self._name_shift(*shift)
         if state.awaiting_experiment:
             return opening + self._experiment_report(beliefs)
-        if state.phase == "offer":
-            return opening + self._after_offer()
-        if state.phase == "shape":
-            return opening + self._after_shape()
-        if state.phase == "when":
-            if state.accepted and _is_commitment(text):  # a plan of their own, not just a time
-                state.accepted, state.own_idea = False, True
-            text = _strip_yes(text)
-            state.commitment = f"{state.commitment} — {text}" if state.commitment else text
+        if state.answered >= 1 and _is_commitment(text):
+            # A plan of their own, with a when: that is the commitment; close on it.
+            state.commitment, state.own_idea = _strip_yes(text), True
             return self._close_now("committed", opening)
         return opening + self._explore(beliefs)
 
@@ -620,8 +624,11 @@ class _Turn:
 
     def _invite_more(self, complex_reflection: bool) -> bool:
         """Sometimes a reflection alone, inviting more, beats another question (MI's 2:1)."""
-        if self.state.invited >= 1 or not complex_reflection or len(self.text.split()) < 15:
+        if self.state.invited >= 2 or not complex_reflection or len(self.text.split()) < 12:
             return False
+        lowered = self.text.lower()
+        if any(cue in lowered for q in QUESTIONS for cue in self.p.get(f"questions.{q}.listen_for")):
+            return False  # they pointed somewhere: follow them there instead
         self.state.invited += 1
         return True
 

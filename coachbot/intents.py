@@ -67,8 +67,9 @@ _INJECTION = _rx(
     r"</?(?:system|assistant|instructions?)>)"
 )
 _CHANGE_TALK = _rx(
-    r"\b(?:i|we) (?:want|wanna|would like|'d like|’d like|need|have|ought|should|could|can|might|will|'ll|’ll|"
-    r"am going|'m going|’m going|plan|intend|hope|wish)\s+(?:to\s+)?(?:really\s+|probably\s+|actually\s+)?"
+    r"\b(?:i|we)(?P<modal>'ll|’ll|'d like|’d like|'m going|’m going|'d love|’d love|\s+(?:want|wanna|would like|"
+    r"would love|need|have|ought|should|could|can|might|will|am going|are going|plan|intend|hope|wish|mean))"
+    r"\s+(?P<to>to\s+)?(?:really\s+|probably\s+|actually\s+|just\s+)?"
     r"(?P<clause>(?!not\b|be too\b)[a-z][^.!?;]{6,140})"
 )
 _SUSTAIN_TALK = _rx(
@@ -77,12 +78,13 @@ _SUSTAIN_TALK = _rx(
     r"won'?t work|pointless|not my job|prove (?:it|the roi)|show me the roi|not convinced|skeptic\w*|"
     r"sceptic\w*|i'?m not sure (?:it|this|that)|not worth)\b"
 )
-_DONE = _rx(r"\b(?:i did it|did it|done|went well|went great|i tried|tried it|i managed|it worked|"
+_DONE = _rx(r"\b(?:i did it|did it|done|went well|went great|i tried|tried it|i managed|it worked|happened|"
+            r"went ahead|(?:i|we) did (?:both|all|the|that|this)|had the (?:call|chat|conversation|meeting)|"
             r"yes,? i|i had (?:the|a|two|three) (?:conversation|call|chat)|i (?:called|asked|read|replied|answered|"
             r"met|invited|shared|posted|joined)|surprisingly good)\b")
 _PARTLY = _rx(r"\b(?:partly|partially|sort of|kind of|half|one of|started|some of|a bit|not all|once|"
               r"only (?:one|once|a few))\b")
-_NOT_DONE = _rx(r"\b(?:didn'?t|did not|not yet|no time|forgot|never got|haven'?t|have not|couldn'?t|"
+_NOT_DONE = _rx(r"\b(?:didn'?t|did not|not yet|never|no time|forgot|never got|haven'?t|have not|couldn'?t|"
                 r"no,|nope|too busy|skipped|wasn'?t able)\b")
 _ADVICE_REQUEST = _rx(r"\b(?:what should i do|what do you (?:suggest|recommend)|any (?:advice|ideas|suggestions)|"
                       r"where do i start|tell me what to do|give me (?:some )?(?:advice|ideas))\b")
@@ -179,6 +181,12 @@ def asks_for_advice(text: str) -> bool:
 
 def change_talk(text: str) -> str | None:
     """The clause of the executive's own reasons or plans to change, if any."""
+    match = change_talk_match(text)
+    return match[0] if match else None
+
+
+def change_talk_match(text: str) -> tuple[str, bool] | None:
+    """(clause, starts_with_a_verb) for the executive's change talk, if any."""
     sustain = _SUSTAIN_TALK.search(text)
     sustain_span = sustain.span() if sustain else None
     for match in _CHANGE_TALK.finditer(text):
@@ -186,8 +194,11 @@ def change_talk(text: str) -> str | None:
             continue
         clause = match.group("clause").strip().rstrip(",")
         clause = re.split(r",\s*(?:but|and|so)\b|\s+but\s+", clause)[0].strip()
-        if len(clause.split()) >= 2:
-            return clause
+        if len(clause.split()) < 2:
+            continue
+        modal = match.group("modal").strip().lower().replace("’", "'")
+        wanting = modal.split()[0] in ("want", "wanna", "'d", "would", "need", "hope", "wish", "mean")
+        return clause, not (wanting and not match.group("to"))
     return None
 
 

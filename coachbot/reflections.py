@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coachbot.intents import change_talk_match
 from coachbot.models import Belief
 from coachbot.text import echo_clause, second_person
 from coachbot.wording import Prompts
@@ -59,7 +60,9 @@ class Reflector:
                     p.text("reflections.double_sided", sustain=sustain, change=second_person(change_clause)), True
                 )
         if change_clause:
-            return Reflection(p.pick("reflections.change_talk", seed, clause=second_person(change_clause)), True)
+            match = change_talk_match(text)
+            key = "reflections.change_talk" if match is None or match[1] else "reflections.change_talk_others"
+            return Reflection(p.pick(key, seed, clause=second_person(change_clause)), True)
         if own:
             top = max(own, key=lambda b: b.confidence)
             return Reflection(p.pick(f"reflections.beliefs.{top.dimension}.{top.stance}", seed), True)
@@ -67,7 +70,7 @@ class Reflector:
             clause = echo_clause(text, max_words=10)
             if clause:
                 return Reflection(p.pick("reflections.sustain_talk", seed, Clause=_capital(clause)), True)
-        clause = echo_clause(text)
+        clause = echo_clause(text, max_words=12)
         if clause:
             return Reflection(p.pick("reflections.echo", seed, clause=clause), False)
         return Reflection(p.pick("reflections.plain", seed), False)

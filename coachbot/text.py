@@ -135,7 +135,7 @@ def has_time_words(text: str) -> bool:
             r"(?:week|month)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
             r"mon|tue|wed|thu|fri|weekend|morning|afternoon|by (?:the )?end|before|after|within|"
             r"\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d|\d+ (?:days?|weeks?)|asap|right away|"
-            r"first thing|end of)\b",
+            r"first thing|end of|(?:on|by) the \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th))\b",
             text,
             re.IGNORECASE,
         )

@@ -5,8 +5,8 @@ when the text expresses no belief. It runs a small linear model (``model.json``,
 ``python -m coachbot.beliefs.train``) over each sentence, in pure Python, then applies three
 rules a bag of words cannot learn from a few hundred examples:
 
-- a question is usually not a stated belief, so its confidence is scaled down (a rhetorical
-  one, "why would a CEO waste time on Twitter?", reads as the statement it is);
+- a question is usually not a stated belief, so it is skipped (a rhetorical one, "why would a
+  CEO waste time on Twitter?", reads as the statement it is);
 - a view the executive attributes to someone else ("my board wants ...") is still returned,
   with ``reported=True`` and a lower confidence, so the engine can keep it out of the
   executive's own position;
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from coachbot.beliefs.features import features, normalise
+from coachbot.beliefs.features import features, features_of_normalised, normalise
 from coachbot.beliefs.model import Model, decide, load
 from coachbot.models import Belief
 
@@ -36,7 +36,7 @@ _CLOSERS = " \t\r\n\"'”’)]*_~"
 # Chat users often drop the "?": "should we post more" is still a question.
 _AUX_QUESTION = re.compile(
     r"^(?:so |and |but |ok |okay )?(?:should|do|does|is|are|can|could|would|will|shall)"
-    r"\s+(?:i|we|you|they|it|our|my|the|this|that|there|a|an)\b"
+    r"\s+(?:i|we|you|they|it|our|my|this|that|there)\b"
 )
 # Rhetorical questions state a view ("Why would a CEO waste time on Twitter?"): read as statements.
 _RHETORICAL = re.compile(
@@ -58,41 +58,55 @@ _REPORTED = re.compile(
 )
 
 
+Candidates = dict[str, tuple[float, str]]  # label -> (probability, evidence)
+
+
 def detect(text: str) -> list[Belief]:
     """Beliefs expressed in ``text``: at most one stance per dimension, most confident first."""
     if not isinstance(text, str) or not text.strip():
         return []
     model = load()
+    own, others = candidates(text, model)
+    return resolve(own, others, model)
+
+
+def candidates(text: str, model: Model) -> tuple[Candidates, Candidates]:
+    """Each label's best probability and evidence: (the executive's own, views reported from others).
+
+    Split from :func:`resolve` so the trainer can tune thresholds on exactly what detect() sees.
+    """
+    own: Candidates = {}
+    others: Candidates = {}
     units = _units(text)
-    if not units:
-        return []
-    own: dict[str, tuple[float, str]] = {}  # label -> (probability, evidence), the executive's own
-    others: dict[str, tuple[float, str]] = {}  # the same for views attributed to someone else
-    for start, end, question, reported in units:
-        piece = text[start:end]
-        probs = model.probabilities(features(piece[:MAX_UNIT_CHARS]))
+    for start, end, lowered, question, reported in units:
         if question:
-            probs = [p * model.question_factor for p in probs]
+            continue
+        piece = text[start:end]
+        probs = model.probabilities(features_of_normalised(lowered))
         _keep_best(others if reported else own, model.labels, probs, piece)
-    statements = [u for u in units if not u[2]]
-    if 1 < len(units) <= WHOLE_TEXT_UNITS and len(statements) > 1 and not any(u[3] for u in units):
+    statements = [u for u in units if not u[3]]
+    if 1 < len(units) <= WHOLE_TEXT_UNITS and len(statements) > 1 and not any(u[4] for u in units):
         whole = text[statements[0][0] : statements[-1][1]]
         _keep_best(own, model.labels, model.probabilities(features(whole)), whole)
-    return _resolve(own, others, model)
+    return own, others
 
 
-def _units(text: str) -> list[tuple[int, int, bool, bool]]:
-    """(start, end, is_question, is_reported) of each sentence or clause, as offsets into ``text``."""
-    units: list[tuple[int, int, bool, bool]] = []
+def _units(text: str) -> list[tuple[int, int, str, bool, bool]]:
+    """(start, end, normalised text, is_question, is_reported) of each sentence or clause;
+    start and end are offsets into ``text``."""
+    units: list[tuple[int, int, str, bool, bool]] = []
     for start, end in _sentences(text):
         sentence = text[start:end]
-        question = _is_question(sentence, normalise(sentence))
+        lowered = normalise(sentence[:MAX_UNIT_CHARS])
+        question = _is_question(sentence, lowered)
         cuts = [start] + [c for m in _CLAUSE.finditer(sentence) for c in (start + m.start(), start + m.end())]
         cuts.append(end)
         for a, b in zip(cuts[::2], cuts[1::2], strict=True):
             piece = text[a:b]
+            if len(cuts) > 2:
+                lowered = normalise(piece[:MAX_UNIT_CHARS])
             if any(c.isalnum() for c in piece):
-                units.append((a, b, question, bool(_REPORTED.match(normalise(piece)))))
+                units.append((a, b, lowered, question, bool(_REPORTED.match(lowered))))
         if len(units) >= MAX_UNITS:
             break
     return units
@@ -120,19 +134,21 @@ def _is_question(sentence: str, lowered: str) -> bool:
     return sentence.rstrip(_CLOSERS).endswith("?") or bool(_AUX_QUESTION.match(lowered))
 
 
-def _keep_best(best: dict[str, tuple[float, str]], labels: list[str], probs: list[float], evidence: str) -> None:
+def _keep_best(best: Candidates, labels: list[str], probs: list[float], evidence: str) -> None:
     for label, p in zip(labels, probs, strict=True):
         if label not in best or p > best[label][0]:
             best[label] = (p, evidence)
 
 
-def _resolve(own: dict[str, tuple[float, str]], others: dict[str, tuple[float, str]], model: Model) -> list[Belief]:
+def resolve(own: Candidates, others: Candidates, model: Model) -> list[Belief]:
     """Thresholds and one stance per dimension; the executive's own stance beats a reported one."""
     labels = model.labels
     probs = [max(own.get(label, (0.0,))[0], others.get(label, (0.0,))[0]) for label in labels]
+    if max(probs, default=0.0) < model.threshold:
+        return []  # the common case: most messages state no belief
     for i, label in enumerate(labels):
-        twin = labels.index(_opposite(label))
-        if own.get(labels[twin], (0.0,))[0] >= model.threshold and own.get(label, (0.0,))[0] < model.threshold:
+        twin = _opposite(label)
+        if own.get(twin, (0.0,))[0] >= model.threshold and own.get(label, (0.0,))[0] < model.threshold:
             probs[i] = 0.0  # only someone else holds this stance; the executive holds the other
     out = []
     for i in decide(probs, labels, model.threshold, model.extra_threshold):

@@ -14,6 +14,7 @@ word unigrams and bigrams over crude stems, with three cues that a bag of words 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–"})
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'&][a-z0-9]+)*|[,;:.!?()—–]")
@@ -47,6 +48,7 @@ _FIX_BARE = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to merge "follower/followers", "listen/listening"."""
     if len(word) <= 4 or not word.isalpha():
@@ -193,11 +195,12 @@ _SINGLE, _MULTI = _build_lexicon()
 _MAX_PHRASE = max(len(k) for k in _MULTI)
 
 
-def tokens(text: str) -> list[str]:
-    """Stemmed words with negation marks (``~word``); punctuation only bounds negation scope."""
+def tokens(lowered: str) -> list[str]:
+    """Stemmed words of a :func:`normalise` d text, with negation marks (``~word``);
+    punctuation only bounds negation scope."""
     out: list[str] = []
     scope = 0
-    raw = _TOKEN.findall(normalise(text))
+    raw = _TOKEN.findall(lowered)
     for i, tok in enumerate(raw):
         if tok in _CLAUSE_BREAK:
             scope = 0
@@ -220,7 +223,12 @@ def tokens(text: str) -> list[str]:
 
 def features(text: str) -> set[str]:
     """The sparse binary feature set of one sentence or short text."""
-    toks = tokens(text)
+    return features_of_normalised(normalise(text))
+
+
+def features_of_normalised(lowered: str) -> set[str]:
+    """:func:`features` for a text already passed through :func:`normalise`."""
+    toks = tokens(lowered)
     feats: set[str] = {"^bias"}
     plain = [t.lstrip("~") for t in toks]
     for i, tok in enumerate(toks):

@@ -25,7 +25,6 @@ class Model:
         self.platt: list[tuple[float, float]] = [tuple(p) for p in spec["platt"]]
         self.threshold: float = spec["threshold"]
         self.extra_threshold: float = spec["extra_threshold"]
-        self.question_factor: float = spec["question_factor"]
         self.reported_factor: float = spec["reported_factor"]
 
     def raw(self, feats: set[str]) -> list[float]:

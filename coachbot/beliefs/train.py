@@ -22,17 +22,16 @@ from pathlib import Path
 
 from coachbot.beliefs.data import DATA, LABELS, label_set, load_authored, split, write_jsonl
 from coachbot.beliefs.features import features
-from coachbot.beliefs.model import MODEL_PATH, decide
+from coachbot.beliefs.model import MODEL_PATH, Model
 
 SEED = 13
 FOLDS = 5
 C = 2.0  # inverse L2 strength, chosen by cross-validation on the training split
 MIN_COUNT = 2  # a feature seen once in training is as likely noise as signal
-QUESTION_FACTOR = 0.3  # a question is usually not a stated belief: with the thresholds, none survives
 REPORTED_FACTOR = 0.75
 DIGITS = 4
-MIN_EMPTY = 0.85  # most messages to a coach state no belief; a false belief is worse than a miss
-GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(14))
+MIN_EMPTY = 0.9  # most messages to a coach state no belief; a false belief is worse than a miss
+GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))
 
 
 def _fit(x, y, c: float):
@@ -64,24 +63,52 @@ def _vocab(rows: list[dict]) -> dict[str, int]:
     return {f: i for i, f in enumerate(kept)}
 
 
-def out_of_fold(rows: list[dict], c: float = C) -> list[list[float]]:
-    """Raw scores of each training text from models that did not see it (stratified by label)."""
+def fit_weights(rows: list[dict], c: float = C) -> dict:
+    """Bias and rounded weights of one logistic regression per label, as stored in model.json."""
+    vocab = _vocab(rows)
+    x = _matrix(rows, vocab)
+    names = sorted(vocab, key=vocab.get)
+    bias, columns = [], []
+    for label in LABELS:
+        clf = _fit(x, [label in label_set(r) for r in rows], c)
+        bias.append(round(float(clf.intercept_[0]), DIGITS))
+        columns.append(clf.coef_[0])
+    weights = {}
+    for j, name in enumerate(names):
+        w = [round(float(col[j]), DIGITS) for col in columns]
+        if any(abs(v) >= 10**-DIGITS for v in w):
+            weights[name] = w
+    return {"labels": list(LABELS), "bias": bias, "weights": weights}
+
+
+def _with_settings(weights: dict, platt: list[tuple[float, float]], first: float, extra: float) -> dict:
+    return {
+        **weights,
+        "platt": [[round(a, DIGITS), round(b, DIGITS)] for a, b in platt],
+        "threshold": first,
+        "extra_threshold": extra,
+        "reported_factor": REPORTED_FACTOR,
+    }
+
+
+def out_of_fold(rows: list[dict], c: float = C) -> tuple[list[list[float]], list[int], list[dict]]:
+    """Raw whole-text scores of each training text from a model that did not see it, the fold
+    each text was scored in, and each fold's weights."""
     import numpy as np
     from sklearn.model_selection import KFold
 
     scores = [[0.0] * len(LABELS) for _ in rows]
+    fold_of = [0] * len(rows)
+    fold_weights = []
     folds = KFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
-    for fit_idx, val_idx in folds.split(np.arange(len(rows))):
-        fit_rows = [rows[i] for i in fit_idx]
-        vocab = _vocab(fit_rows)
-        x_fit = _matrix(fit_rows, vocab)
-        x_val = _matrix([rows[i] for i in val_idx], vocab)
-        for k, label in enumerate(LABELS):
-            y = [label in label_set(r) for r in fit_rows]
-            z = _fit(x_fit, y, c).decision_function(x_val)
-            for i, v in zip(val_idx, z, strict=True):
-                scores[i][k] = float(v)
-    return scores
+    for k, (fit_idx, val_idx) in enumerate(folds.split(np.arange(len(rows)))):
+        weights = fit_weights([rows[i] for i in fit_idx], c)
+        model = Model(_with_settings(weights, [(1.0, 0.0)] * len(LABELS), 0.5, 0.5))
+        for i in val_idx:
+            scores[i] = model.raw(features(rows[i]["text"]))
+            fold_of[i] = k
+        fold_weights.append(weights)
+    return scores, fold_of, fold_weights
 
 
 def _platt(z: list[float], y: list[bool]) -> tuple[float, float]:
@@ -108,10 +135,6 @@ def macro_f1(gold: list[set[str]], pred: list[set[str]]) -> float:
     return total / len(LABELS)
 
 
-def _predict(probs: list[list[float]], first: float, extra: float) -> list[set[str]]:
-    return [{LABELS[i] for i in decide(row, LABELS, first, extra)} for row in probs]
-
-
 def _empty_share(gold: list[set[str]], pred: list[set[str]]) -> float:
     empty = [not p for g, p in zip(gold, pred, strict=True) if not g]
     return sum(empty) / len(empty) if empty else 1.0
@@ -119,47 +142,37 @@ def _empty_share(gold: list[set[str]], pred: list[set[str]]) -> float:
 
 def build(rows: list[dict], c: float = C) -> tuple[dict, dict]:
     """The model spec and a report of out-of-fold figures."""
-    oof = out_of_fold(rows, c)
+    from coachbot.beliefs import candidates, resolve
+
+    oof, fold_of, fold_weights = out_of_fold(rows, c)
     gold = [label_set(r) for r in rows]
     platt = [_platt([s[k] for s in oof], [label in g for g in gold]) for k, label in enumerate(LABELS)]
-    probs = [[_sigmoid(a * s[k] + b) for k, (a, b) in enumerate(platt)] for s in oof]
+    # Thresholds are tuned on what detect() itself returns for texts its model did not see.
+    fold_models = [Model(_with_settings(w, platt, 0.5, 0.5)) for w in fold_weights]
+    seen = [candidates(r["text"], fold_models[k]) for r, k in zip(rows, fold_of, strict=True)]
+    tuner = fold_models[0]
+
+    def predict(first: float, extra: float) -> list[set[str]]:
+        tuner.threshold, tuner.extra_threshold = first, extra
+        return [{f"{b.dimension}:{b.stance}" for b in resolve(own, others, tuner)} for own, others in seen]
+
     scored = []
     for first in GRID:
         for extra in (t for t in GRID if t >= first):
-            pred = _predict(probs, first, extra)
+            pred = predict(first, extra)
             if _empty_share(gold, pred) >= MIN_EMPTY:
                 scored.append((round(macro_f1(gold, pred), 4), -first, -extra))
     f1, first, extra = max(scored)
     first, extra = -first, -extra
-    vocab = _vocab(rows)
-    x = _matrix(rows, vocab)
-    names = sorted(vocab, key=vocab.get)
-    bias, columns = [], []
-    for label in LABELS:
-        clf = _fit(x, [label in g for g in gold], c)
-        bias.append(round(float(clf.intercept_[0]), DIGITS))
-        columns.append(clf.coef_[0])
-    weights = {}
-    for j, name in enumerate(names):
-        w = [round(float(col[j]), DIGITS) for col in columns]
-        if any(abs(v) >= 10**-DIGITS for v in w):
-            weights[name] = w
     spec = {
         "about": "coachbot belief detector; rebuild with: python -m coachbot.beliefs.train",
-        "labels": list(LABELS),
-        "bias": bias,
-        "platt": [[round(a, DIGITS), round(b, DIGITS)] for a, b in platt],
-        "threshold": first,
-        "extra_threshold": extra,
-        "question_factor": QUESTION_FACTOR,
-        "reported_factor": REPORTED_FACTOR,
-        "weights": weights,
+        **_with_settings(fit_weights(rows, c), platt, first, extra),
     }
     report = {
         "train_texts": len(rows),
-        "features": len(weights),
+        "features": len(spec["weights"]),
         "oof_macro_f1": f1,
-        "oof_empty_share": round(_empty_share(gold, _predict(probs, first, extra)), 4),
+        "oof_empty_share": round(_empty_share(gold, predict(first, extra)), 4),
         "thresholds": [first, extra],
     }
     return spec, report
