@@ -7,6 +7,7 @@ id is configured), 400 for a body that is not an Activity we can answer.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import warnings
@@ -17,6 +18,7 @@ from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.aiohttp import start_agent_process
 from microsoft_agents.hosting.core import ClaimsIdentity, JwtTokenValidator
 from pydantic import ValidationError
+from yarl import URL
 
 from . import identity, storage
 from .turns import REQUEST_BASE_URL, Teams, now, run
@@ -34,9 +36,29 @@ def _error(status: int, message: str) -> web.Response:
     return web.json_response({"error": message}, status=status)
 
 
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 async def authorize(teams: Teams, request: web.Request) -> ClaimsIdentity | web.Response:
-    """The caller's identity, or a 401 response. Local development mode lets everyone in."""
+    """The caller's identity, or a 401/403 response.
+
+    Local development mode (no app id) has no tokens to check, so it only listens to this
+    machine: a Slack-only deployment that never set MICROSOFT_APP_ID must not leave an
+    open endpoint behind.
+    """
     if teams.sdk.dev_mode:
+        if not is_loopback(request.remote):
+            return _error(403, "Teams is in local development mode (MICROSOFT_APP_ID is empty): "
+                               "only requests from this machine are accepted.")
         return ClaimsIdentity({}, authentication_type="anonymous")
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.strip().partition(" ")
@@ -66,6 +88,10 @@ def check_activity(body: object, *, dev_mode: bool) -> str | None:
     if activity.type in ANSWERED_TYPES:
         if not activity.service_url:
             return "The Activity has no serviceUrl to reply to."
+        if dev_mode and not is_loopback(URL(activity.service_url).host):
+            # Without auth, replies may only go back to this machine (the Playground, a test),
+            # never to an address a stranger chose.
+            return "In local development mode the serviceUrl must be on this machine (127.0.0.1)."
         try:
             identity.who_of(activity, dev_mode=dev_mode)
         except identity.NotAnExecutive as exc:

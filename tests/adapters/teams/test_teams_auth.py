@@ -131,3 +131,31 @@ async def test_without_auth_a_missing_tenant_falls_back_to_the_local_development
     body = message(bot.connector, "pause", channelData={}, conversation={"id": "a:1"})
     await bot.post(body)
     assert bot.coach.settings(Who("local-dev", "aad-alice", "teams")).paused is True
+
+
+# --- local development mode stays local ---------------------------------------------------
+async def test_without_an_app_id_replies_only_go_to_this_machine(bot):
+    body = message(bot.connector, "hello", serviceUrl="https://attacker.example/")
+    async with bot.session.post(f"{bot.url}/api/messages", json=body) as response:
+        assert response.status == 400
+        assert "this machine" in (await response.json())["error"]
+    assert rows_in_db(bot) == 0
+
+
+async def test_without_an_app_id_requests_from_other_machines_are_refused():
+    from unittest import mock
+
+    from aiohttp.test_utils import make_mocked_request
+    from coachbot.adapters.teams.endpoint import authorize
+
+    def request_from(host: str):
+        transport = mock.Mock()
+        transport.get_extra_info.side_effect = lambda key, default=None: (
+            (host, 50000) if key == "peername" else default)
+        return make_mocked_request("POST", "/api/messages", transport=transport)
+
+    teams = mock.Mock(sdk=mock.Mock(dev_mode=True))  # authorize reads only sdk.dev_mode
+    refused = await authorize(teams, request_from("203.0.113.7"))
+    assert refused.status == 403
+    for host in ("127.0.0.1", "::1"):
+        assert (await authorize(teams, request_from(host))).allow_anonymous
