@@ -36,6 +36,9 @@ EXPLORE_ANSWERS = {"precontemplation": 3, "contemplation": 3, "preparation": 2, 
 # Small talk this soon after a close ("thanks!") does not open a new session.
 AFTERGLOW = timedelta(minutes=10)
 SHIFT_MIN_PRIOR = 0.3
+# Below this confidence a detected belief is a guess: not worth recording as the
+# executive's view, nor saying back to them.
+OBSERVE_MIN_CONFIDENCE = 0.5
 
 
 @dataclass
@@ -534,7 +537,7 @@ class _Turn:
     # --- beliefs ---------------------------------------------------------------------
     def _observe(self, message_id: int) -> list[Belief]:
         """Detect beliefs, store them as observations, and note any shift since earlier sessions."""
-        found = detect(self.text)
+        found = [b for b in detect(self.text) if b.confidence >= OBSERVE_MIN_CONFIDENCE]
         if not found:
             return []
         rows = []
@@ -638,10 +641,19 @@ class _Turn:
         if state.current and state.followups == 0 and short_answer:
             state.followups += 1
             return Reply(self.p.pick(f"questions.{state.current}.follow_up", self.seed), "question")
+        # The stage of change picks the move: evoke with those not yet persuaded, open
+        # options with those getting ready, hold to account those already acting.
         stage = self.exe.get("stage") or "precontemplation"
-        if stage == "preparation" and state.answered >= 1 and "options" not in state.asked:
-            state.asked.append("options")
-            return Reply(self.p.pick("stage_questions.options", self.seed), "question")
+        move = None
+        if stage in ("precontemplation", "contemplation") and intents.sustain_talk(self.text):
+            move = "evoke"
+        elif stage == "preparation" and state.answered >= 1:
+            move = "options"
+        elif stage in ("action", "maintenance") and state.answered >= 1:
+            move = "accountability"
+        if move and move not in state.asked:
+            state.asked.append(move)
+            return Reply(self.p.pick(f"stage_questions.{move}", self.seed), "question")
         return self._ask_next()
 
     def _ask_next(self) -> Reply:

@@ -287,3 +287,16 @@ def test_close_idle_sessions_closes_only_silent_ones(coach, monday):
     coach.start(busy, monday + timedelta(minutes=50))
     assert coach.close_idle_sessions(monday + timedelta(minutes=60)) == 1
     assert coach.end_session(busy, monday + timedelta(minutes=61))[0].kind == "close"
+
+
+def test_arguments_for_the_old_way_early_on_get_an_evoking_question(coach, who, monday):
+    coach.start(who, monday)
+    replies = coach.reply(who, "I'm too busy for this, honestly, it's not for me.", monday)
+    assert replies[-1].text in PROMPTS.get("stage_questions.evoke")
+
+
+def test_an_executive_already_acting_is_asked_what_they_learnt(coach, who, monday, store):
+    coach.start(who, monday)
+    store.db["executives"].update(1, {"stage": "action"})
+    replies = coach.reply(who, "We make hospital beds; nurses tell us what breaks long before engineers do.", monday)
+    assert replies[-1].text in PROMPTS.get("stage_questions.accountability")
