@@ -48,6 +48,9 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
             await context.send_activity(text_activity(PRIVATE_ONLY))
             return
         who = teams.who(context)
+        if not await run(storage.first_delivery, teams.coach.store, who, context.activity.id, now()):
+            log.info("Teams: ignored a redelivery of activity %s", context.activity.id)
+            return
         value = context.activity.value
         if actions.is_card_action(value):
             await actions.handle_card_action(teams, context, who, value)

@@ -9,6 +9,8 @@ forget find them without being told:
 * ``teams_cards``: every card with buttons that was sent, and whether it was answered,
   so an old copy of a card cannot be answered twice.
 * ``teams_exports``: one-time download links for ``export`` (stored hashed).
+* ``teams_deliveries``: ids of Activities already handled; Teams redelivers a message
+  when the bot took too long to answer, and the coach must not answer it twice.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from coachbot.store import Store
 migrations = Migrations("coachbot.teams")
 
 EXPORT_LINK_LIFETIME = timedelta(minutes=15)
+DELIVERY_MEMORY = timedelta(days=2)  # far longer than any redelivery
 
 
 @migrations()
@@ -75,6 +78,16 @@ def m001_teams(db: sqlite_utils.Database) -> None:
         pk="token_hash",
         not_null={"tenant", "executive_id", "expires_at"},
     )
+
+
+@migrations()
+def m002_deliveries(db: sqlite_utils.Database) -> None:
+    db["teams_deliveries"].create(
+        {"tenant": str, "activity_id": str, "executive_id": int, "at": str},
+        pk=("tenant", "activity_id"),
+        not_null={"tenant", "activity_id", "executive_id", "at"},
+    )
+    db["teams_deliveries"].create_index(["at"])
 
 
 # --- conversation references ----------------------------------------------------------
@@ -125,6 +138,20 @@ def _conversation_row(db: sqlite_utils.Database, tenant: str, executive_id: int)
         db["teams_conversations"].rows_where("tenant = ? and executive_id = ?", [tenant, executive_id])
     )
     return rows[0] if rows else None
+
+
+def first_delivery(store: Store, who: Who, activity_id: str | None, now: datetime) -> bool:
+    """True the first time an Activity id is seen in this tenant; False for a redelivery."""
+    if not activity_id:
+        return True
+    with store.write() as db:
+        executive = executives.get_or_create(db, who, now)
+        cursor = db.execute(
+            "insert or ignore into teams_deliveries (tenant, activity_id, executive_id, at) values (?, ?, ?, ?)",
+            [who.tenant, activity_id, executive["id"], now.isoformat()],
+        )
+        db.execute("delete from teams_deliveries where at < ?", [(now - DELIVERY_MEMORY).isoformat()])
+        return cursor.rowcount == 1
 
 
 # --- cards ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import uuid
 from dataclasses import dataclass, field
 
 import aiohttp
@@ -97,7 +98,7 @@ def activity(
     """An Activity from ``user`` in ``tenant``'s personal chat with the bot."""
     body = {
         "type": type_,
-        "id": f"in-{type_}-{user}",
+        "id": f"in-{type_}-{user}-{uuid.uuid4().hex[:8]}",  # Teams gives every Activity its own id
         "channelId": "msteams",
         "serviceUrl": connector.url,
         "from": {"id": f"29:{user}", "name": user.title(), "aadObjectId": f"aad-{user}"},

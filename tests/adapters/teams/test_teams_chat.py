@@ -18,14 +18,14 @@ async def test_every_message_the_coach_writes_reaches_teams_in_order(bot, monkey
         return [Reply("That matters to you.", "reflection"), Reply("Who would notice first?", "question")]
 
     monkeypatch.setattr(bot.coach, "reply", coach_reply)
-    response = await bot.post(message(bot.connector, "Our customers barely know us"))
+    response = await bot.post(message(bot.connector, "Our customers barely know us", id="1700000000001"))
 
     assert response.status == 202
     assert heard == [(ALICE, "Our customers barely know us")]
     assert bot.connector.texts() == ["That matters to you.", "Who would notice first?"]
     reply = bot.connector.sent()[0]
     assert reply.conversation == "a:personal-tenant-a-alice"
-    assert reply.activity_id == "in-message-alice"  # threaded as a reply to what she wrote
+    assert reply.activity_id == "1700000000001"  # threaded as a reply to what she wrote
     assert reply.body["recipient"]["id"] == "29:alice"
     assert reply.body["textFormat"] == "xml"
     assert bot.connector.calls[0].body["type"] == "typing"  # dots while the coach thinks
@@ -148,3 +148,14 @@ async def test_in_a_group_chat_the_bot_does_not_coach_or_remember_the_conversati
     [note] = bot.connector.texts()
     assert "private chat" in note
     assert storage.load_reference(bot.coach.store, ALICE) is None
+
+
+async def test_a_message_delivered_twice_is_answered_once(bot, monkeypatch):
+    heard = []
+    monkeypatch.setattr(bot.coach, "reply", lambda who, text, now=None: heard.append(text) or [Reply("Go on.")])
+    twice = message(bot.connector, "We lost a big customer last month")
+    await bot.post(twice)
+    await bot.post(twice)  # Teams redelivers when a reply took too long
+
+    assert heard == ["We lost a big customer last month"]
+    assert bot.connector.texts() == ["Go on."]

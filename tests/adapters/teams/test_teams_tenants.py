@@ -29,7 +29,7 @@ async def test_every_row_the_teams_adapter_writes_records_its_tenant(bot):
             await bot.post(message(bot.connector, command, tenant=tenant))
 
     db = bot.coach.store.db
-    for table in ("executives", "teams_conversations", "teams_cards", "teams_exports"):
+    for table in ("executives", "teams_conversations", "teams_cards", "teams_exports", "teams_deliveries"):
         tenants = [row["tenant"] for row in db[table].rows]
         assert tenants, f"{table} should have rows"
         assert set(tenants) == {"tenant-a", "tenant-b"}, table
