@@ -116,3 +116,12 @@ def test_coachbot_teams_package_writes_the_zip(tmp_path, capsys):
     assert capsys.readouterr().out.strip() == str(out)
     with zipfile.ZipFile(out) as archive:
         assert schema_errors(json.loads(archive.read("manifest.json"))) == []
+
+
+def test_coachbot_teams_package_explains_a_bad_app_id_without_a_traceback(tmp_path, capsys):
+    code = main(["teams", "package", "--app-id", "nope", "--domain", "coach.acme.example",
+                 "--out", str(tmp_path / "x.zip")])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "GUID" in err and "Traceback" not in err
+    assert not (tmp_path / "x.zip").exists()
