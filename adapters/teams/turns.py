@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import re
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -48,14 +49,35 @@ async def run(func, /, *args, **kwargs):
     return await asyncio.to_thread(func, *args, **kwargs)
 
 
+LIST_ITEM = re.compile(r"^\s*(?:[•\-*–]|\d+[.)])\s")
+
+
+def reflow(text: str) -> str:
+    """Undo the hard wrapping of prose in the wording files, keep lists and paragraphs.
+
+    A line break inside a paragraph is a soft wrap unless the next line is a list item.
+    """
+    paragraphs = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        joined = lines[:1]
+        for line in lines[1:]:
+            if LIST_ITEM.match(line):
+                joined.append(line)
+            else:
+                joined[-1] = f"{joined[-1]} {line}"
+        paragraphs.append("\n".join(joined))
+    return "\n\n".join(paragraphs)
+
+
 def text_activity(text: str) -> Activity:
-    """The coach's plain text as Teams shows it: line breaks kept, nothing read as markup.
+    """The coach's plain text as Teams shows it: lists kept, nothing read as markup.
 
     Teams' "plain" and "markdown" formats both fold single line breaks into spaces (the
     help text's list would run together), and markdown would turn a stray asterisk
     into emphasis; "xml" with the text escaped and <br> for each break shows it as written.
     """
-    escaped = html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
+    escaped = html.escape(reflow(text.replace("\r\n", "\n")), quote=False).replace("\n", "<br>")
     activity = MessageFactory.text(escaped)
     activity.text_format = TextFormatTypes.xml
     return activity

@@ -16,6 +16,11 @@ CARD = "application/vnd.microsoft.card.adaptive"
 APP_ID = "6f0c9c1e-2b43-4a0e-9d7e-0d6f1f1c2a11"  # the bot's Microsoft App ID when auth is on
 
 
+def flat(text: str) -> str:
+    """Text with all runs of whitespace as one space: the words, whatever the line wrapping."""
+    return " ".join(text.split())
+
+
 @dataclass
 class Call:
     method: str

@@ -10,7 +10,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.authentication.msal import MsalAuth
 from microsoft_agents.hosting.core import JwtTokenValidator
-from teams_rig import APP_ID, activity, message
+from teams_rig import APP_ID, activity, flat, message
 
 from coachbot.models import Who
 
@@ -109,7 +109,7 @@ async def test_a_malformed_activity_gets_a_clear_400_and_the_bot_keeps_working(b
     assert bot.connector.calls == []
 
     await bot.post(message(bot.connector, "help"))
-    assert bot.connector.texts() == [bot.coach.help_text()]
+    assert [flat(t) for t in bot.connector.texts()] == [flat(bot.coach.help_text())]
 
 
 async def test_the_400_says_what_is_wrong(bot):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coachbot.adapters.teams import storage
-from teams_rig import activity, message
+from teams_rig import activity, flat, message
 
 from coachbot.models import Reply, Who
 
@@ -49,7 +49,7 @@ async def test_the_real_engine_answers_a_first_message(bot):
 
 async def test_help_is_the_engines_help_text(bot):
     await bot.post(message(bot.connector, "help"))
-    assert bot.connector.texts() == [bot.coach.help_text()]
+    assert [flat(t) for t in bot.connector.texts()] == [flat(bot.coach.help_text())]
 
 
 async def test_a_sentence_that_starts_with_a_command_word_is_coaching_not_a_command(bot, monkeypatch):
@@ -159,3 +159,11 @@ async def test_a_message_delivered_twice_is_answered_once(bot, monkeypatch):
 
     assert heard == ["We lost a big customer last month"]
     assert bot.connector.texts() == ["Go on."]
+
+
+async def test_hard_wrapped_wording_reads_as_one_paragraph_and_lists_stay_lists(bot, monkeypatch):
+    wrapped = "This stays private to you (HR\nsees only group numbers).\n\nYou can:\n• export\n• forget"
+    monkeypatch.setattr(bot.coach, "reply", lambda who, text, now=None: [Reply(wrapped, "info")])
+    await bot.post(message(bot.connector, "what about privacy"))
+    assert bot.connector.texts() == [
+        "This stays private to you (HR sees only group numbers).\n\nYou can:\n• export\n• forget"]
