@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from coachbot.beliefs.features import features, features_of_normalised, normalise
+from coachbot.beliefs.featurize import features, features_of_normalised, normalise
 from coachbot.beliefs.model import Model, decide, load
 from coachbot.models import Belief
 

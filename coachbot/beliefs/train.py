@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from coachbot.beliefs.data import DATA, LABELS, label_set, load_authored, split, write_jsonl
-from coachbot.beliefs.features import features
+from coachbot.beliefs.featurize import features
 from coachbot.beliefs.model import MODEL_PATH, Model
 
 SEED = 13
