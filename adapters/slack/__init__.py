@@ -35,12 +35,16 @@ def attach(app: web.Application, coach: Coach, config: Config) -> None:
     adapter = SlackAdapter(coach, config)
     app[SLACK_KEY] = adapter
 
-    async def close(app: web.Application) -> None:
-        adapter.close()
+    async def start(app: web.Application) -> None:
+        await adapter.start()
 
-    # No shared aiohttp ClientSession for the Web API client: Bolt deep-copies each request's
-    # context (client included) for lazy listeners, and a live session cannot be copied.
-    app.on_cleanup.append(close)
+    async def stop(app: web.Application) -> None:
+        await adapter.stop()
+
+    # Start: the connection pool, then Socket Mode. Stop: Socket Mode first (no new
+    # events), then let answers under way finish, then close the pool.
+    app.on_startup.append(start)
     http_mode.attach(app, adapter, events=not adapter.socket_mode)
     if adapter.socket_mode:
         socket_mode.attach(app, adapter)
+    app.on_cleanup.append(stop)

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -26,6 +27,7 @@ from coachbot.models import Reply, Who
 
 from . import mrkdwn
 from .dedupe import AsyncDeduplication, EventClaims
+from .lazy import AckGate, AcksFirstLazyRunner
 from .oauth import BOT_SCOPES, SQLiteInstallationStore, SQLiteOAuthStateStore
 from .storage import migrations
 
@@ -63,6 +65,10 @@ class SlackAdapter:
         self.client = web_client(config, None if self.oauth else config.slack_bot_token)
         self.installations: SQLiteInstallationStore | None = None
         self.bolt = self._build_bolt_app()
+        self.gate = AckGate()
+        self.lazy_runner = AcksFirstLazyRunner(logging.getLogger("coachbot.slack.lazy"), self.gate)
+        self.bolt.listener_runner.lazy_listener_runner = self.lazy_runner
+        self.session: aiohttp.ClientSession | None = None  # opened with the server (start)
         self._locks: dict[tuple[str, str], asyncio.Lock] = {}
         self._profiles: dict[tuple[str, str], float] = {}
 
@@ -125,7 +131,33 @@ class SlackAdapter:
         self.bolt.event("app_uninstalled")(token_gone)
         self.bolt.event("tokens_revoked")(token_gone)
 
+    # --- lifecycle ----------------------------------------------------------------
+    async def start(self) -> None:
+        self.session = aiohttp.ClientSession()
+
+    async def stop(self) -> None:
+        await self.lazy_runner.drain(timeout=10)  # answers under way are still sent
+        if self.session is not None:
+            await self.session.close()
+            self.session = None
+        self.claims.close()
+
     # --- helpers for listeners ------------------------------------------------------
+    def api(self, context: AsyncBoltContext) -> AsyncWebClient:
+        """A Web API client for this request's workspace, on pooled keep-alive connections.
+
+        Bolt's own per-request client opens a new HTTP session (and connection) for every
+        call, and cannot be given a shared one: Bolt deep-copies it for lazy listeners.
+        A client built here, inside the listener, can.
+        """
+        if self.session is None:
+            return context.client
+        return self._pooled(context.bot_token or context.token)
+
+    def _pooled(self, token: str | None) -> AsyncWebClient:
+        return AsyncWebClient(token=token, base_url=self.client.base_url, session=self.session,
+                              retry_handlers=list(self.client.retry_handlers), logger=self.client.logger)
+
     @staticmethod
     def who(context: AsyncBoltContext, user_id: str | None = None) -> Who:
         """The executive behind a request; the workspace is part of who they are."""
@@ -183,12 +215,12 @@ class SlackAdapter:
     async def client_for(self, tenant: str) -> AsyncWebClient:
         """A client holding this workspace's bot token (for messages nobody asked for)."""
         if not self.oauth:
-            return self.client
+            return self._pooled(self.config.slack_bot_token) if self.session else self.client
         assert self.installations is not None
         bot = await self.installations.async_find_bot(enterprise_id=tenant, team_id=tenant)
         if bot is None:
             raise LookupError(f"coachbot is not installed in Slack workspace {tenant}")
-        return web_client(self.config, bot.bot_token)
+        return self._pooled(bot.bot_token) if self.session else web_client(self.config, bot.bot_token)
 
     async def send_checkin(self, who: Who) -> dict:
         """Send this week's check-in to one executive now; returns the message's channel and ts."""
@@ -196,5 +228,3 @@ class SlackAdapter:
 
         return await send_checkin(self, await self.client_for(who.tenant), who)
 
-    def close(self) -> None:
-        self.claims.close()

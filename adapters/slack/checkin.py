@@ -48,7 +48,8 @@ def register(adapter: SlackAdapter) -> None:
     async def acknowledge(ack) -> None:
         await ack()
 
-    async def on_answer(body: dict, action: dict, context: AsyncBoltContext, client: AsyncWebClient) -> None:
+    async def on_answer(body: dict, action: dict, context: AsyncBoltContext) -> None:
+        client = adapter.api(context)
         who = adapter.who(context, body["user"]["id"])
         item, value = parse_action(action["action_id"])
         channel = (body.get("channel") or body.get("container") or {}).get("id") or \

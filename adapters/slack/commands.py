@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
 
 from . import checkin, data, home, mrkdwn
 from .settings import parse_settings, settings_message
@@ -29,8 +28,9 @@ def register(adapter: SlackAdapter) -> None:
     async def say_privately(respond: AsyncRespond, text: str, **extra) -> None:
         await respond(text=mrkdwn.escape(text), response_type="ephemeral", **extra)
 
-    async def run_command(command: dict, context: AsyncBoltContext, client: AsyncWebClient,
+    async def run_command(command: dict, context: AsyncBoltContext,
                           respond: AsyncRespond) -> None:
+        client = adapter.api(context)
         who = adapter.who(context, command["user_id"])
         words = (command.get("text") or "").split()
         name = words[0].lower() if words else "help"

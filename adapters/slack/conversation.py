@@ -36,9 +36,6 @@ def register(adapter: SlackAdapter) -> None:
     app = adapter.bolt
     coach = adapter.coach
 
-    async def acknowledge(ack) -> None:
-        await ack()
-
     async def answer(client: AsyncWebClient, context: AsyncBoltContext, event: dict, text: str,
                      thread_ts: str | None) -> None:
         who = adapter.who(context, event["user"])
@@ -50,18 +47,26 @@ def register(adapter: SlackAdapter) -> None:
             await adapter.post(client, event["channel"], replies, thread_ts=thread_ts)
         await adapter.sync_profile(client, who)
 
-    async def on_direct_message(event: dict, context: AsyncBoltContext, client: AsyncWebClient) -> None:
+    async def on_direct_message(event: dict, context: AsyncBoltContext) -> None:
+        client = adapter.api(context)
         # message.im only; channel messages that mention the bot arrive as app_mention.
         if event.get("channel_type") != "im" or not is_from_a_person(event, context):
             return
+        await adapter.gate.wait()
         text = mrkdwn.unescape(event.get("text") or "").strip()
         await answer(client, context, event, text, thread_ts=event.get("thread_ts"))
 
-    async def on_mention(event: dict, context: AsyncBoltContext, client: AsyncWebClient) -> None:
+    async def on_mention(event: dict, context: AsyncBoltContext) -> None:
+        client = adapter.api(context)
         if not is_from_a_person(event, context):
             return
+        await adapter.gate.wait()
         text = mrkdwn.strip_mentions(mrkdwn.unescape(event.get("text") or ""))
         await answer(client, context, event, text, thread_ts=event.get("thread_ts") or event.get("ts"))
 
-    app.event("message")(ack=acknowledge, lazy=[on_direct_message])
-    app.event("app_mention")(ack=acknowledge, lazy=[on_mention])
+    # Bolt acknowledges an event before it runs the listener, and runs the listener as its
+    # own task: the answer never holds up the acknowledgement. Plain listeners rather than
+    # lazy ones here, because Bolt deep-copies each request for a lazy listener on the
+    # acknowledgement's path, and messages are the traffic that comes in bursts.
+    app.event("message")(on_direct_message)
+    app.event("app_mention")(on_mention)

@@ -53,13 +53,16 @@ def register(adapter: SlackAdapter) -> None:
     async def acknowledge(ack) -> None:
         await ack()
 
-    async def on_export(body: dict, context: AsyncBoltContext, client: AsyncWebClient) -> None:
+    async def on_export(body: dict, context: AsyncBoltContext) -> None:
+        client = adapter.api(context)
         await send_export(adapter, client, adapter.who(context, body["user"]["id"]))
 
-    async def on_forget_button(body: dict, client: AsyncWebClient) -> None:
+    async def on_forget_button(body: dict, context: AsyncBoltContext) -> None:
+        client = adapter.api(context)
         await ask_to_forget(client, body["trigger_id"])
 
-    async def on_forget_confirmed(body: dict, context: AsyncBoltContext, client: AsyncWebClient) -> None:
+    async def on_forget_confirmed(body: dict, context: AsyncBoltContext) -> None:
+        client = adapter.api(context)
         await forget(adapter, client, adapter.who(context, body["user"]["id"]))
 
     app.action("data:export")(ack=acknowledge, lazy=[on_export])

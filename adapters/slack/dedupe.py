@@ -24,31 +24,61 @@ PRUNE_EVERY = 500  # claims between clean-ups of old rows
 
 
 class EventClaims:
-    """Claims of event ids, one writer thread so acknowledgements never queue behind the coach.
+    """Claims of event ids, committed before the event is acknowledged.
 
-    The coach's own work runs in the default thread pool; a slow LLM call there must not
-    delay the claim, which sits on the acknowledgement's path.
+    Claims go through their own writer thread, so acknowledgements never queue behind the
+    coach's work (and a slow LLM call) in the default thread pool. Claims that arrive
+    while a commit is under way are committed together in the next transaction (group
+    commit): a burst of 50 events costs two or three transactions, not 50.
     """
 
     def __init__(self, store: Store):
         self.store = store
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slack-dedupe")
+        self._waiting: list[tuple[str, str, asyncio.Future[bool]]] = []
+        self._committing = False
         self._claims = 0
 
     async def claim(self, tenant: str, event_id: str) -> bool:
         """True the first time this (workspace, event) is seen, False for every repeat."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self._claim, tenant, event_id, time.time())
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._waiting.append((tenant, event_id, future))
+        if not self._committing:
+            self._committing = True
+            asyncio.ensure_future(self._commit_waiting())
+        return await future
 
-    def _claim(self, tenant: str, event_id: str, now: float) -> bool:
+    async def _commit_waiting(self) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            while self._waiting:
+                batch, self._waiting = self._waiting, []
+                keys = [(tenant, event_id) for tenant, event_id, _ in batch]
+                try:
+                    results = await loop.run_in_executor(self._executor, self._claim_all, keys, time.time())
+                except Exception as exc:  # the database is unusable: every waiting request fails
+                    for *_, future in batch:
+                        if not future.done():
+                            future.set_exception(exc)
+                    continue
+                for (*_, future), claimed in zip(batch, results, strict=True):
+                    if not future.done():
+                        future.set_result(claimed)
+        finally:
+            self._committing = False
+
+    def _claim_all(self, keys: list[tuple[str, str]], now: float) -> list[bool]:
+        claimed = []
         with self.store.write() as db:
-            cursor = db.execute(
-                "insert or ignore into slack_events (tenant, event_id, received_at) values (?, ?, ?)",
-                [tenant, event_id, now],
-            )
-            claimed = cursor.rowcount == 1
-            self._claims += 1
-            if self._claims % PRUNE_EVERY == 0:
+            for tenant, event_id in keys:
+                cursor = db.execute(
+                    "insert or ignore into slack_events (tenant, event_id, received_at) values (?, ?, ?)",
+                    [tenant, event_id, now],
+                )
+                claimed.append(cursor.rowcount == 1)
+            self._claims += len(keys)
+            if self._claims >= PRUNE_EVERY:
+                self._claims = 0
                 db.execute("delete from slack_events where received_at < ?", [now - KEEP_SECONDS])
         return claimed
 

@@ -52,14 +52,14 @@ async def publish(adapter: SlackAdapter, client: AsyncWebClient, who: Who) -> No
 
 
 def register(adapter: SlackAdapter) -> None:
-    async def acknowledge(ack) -> None:
-        await ack()
-
-    async def on_home_opened(event: dict, context: AsyncBoltContext, client: AsyncWebClient) -> None:
+    async def on_home_opened(event: dict, context: AsyncBoltContext) -> None:
+        client = adapter.api(context)
         if event.get("tab", "home") != "home":
             return  # the Messages tab: nothing to draw
+        await adapter.gate.wait()
         who = adapter.who(context, event.get("user"))
         await adapter.sync_profile(client, who)
         await publish(adapter, client, who)
 
-    adapter.bolt.event("app_home_opened")(ack=acknowledge, lazy=[on_home_opened])
+    # An event: Bolt acknowledges it before running the listener (see conversation.py).
+    adapter.bolt.event("app_home_opened")(on_home_opened)

@@ -18,8 +18,9 @@ def attach(app: web.Application, adapter: SlackAdapter, *, events: bool) -> None
 
     async def events_endpoint(request: web.Request) -> web.Response:
         # Bolt verifies the signature and timestamp (401 otherwise) before anything runs.
-        response = await bolt.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(response)
+        with adapter.gate.acknowledging():
+            response = await bolt.async_dispatch(await to_bolt_request(request))
+            return await to_aiohttp_response(response)
 
     if events:
         app.router.add_post(EVENTS_PATH, events_endpoint)

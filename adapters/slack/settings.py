@@ -57,8 +57,9 @@ def register(adapter: SlackAdapter) -> None:
     async def acknowledge(ack) -> None:
         await ack()
 
-    async def on_change(body: dict, action: dict, context: AsyncBoltContext, client: AsyncWebClient,
+    async def on_change(body: dict, action: dict, context: AsyncBoltContext,
                         respond: AsyncRespond) -> None:
+        client = adapter.api(context)
         who = adapter.who(context, body["user"]["id"])
         action_id = action["action_id"]
         changes: dict = {}
