@@ -309,6 +309,31 @@ class SlackSender:
         return await self.interaction(payload)
 
 
+def record_what_the_coach_hears(coach: Coach) -> list[tuple[str, str, str]]:
+    """Wrap ``coach.reply``: every (workspace, user, text) the coach was given, in order."""
+    heard: list[tuple[str, str, str]] = []
+    original = coach.reply
+
+    def reply(who, text, now=None):
+        heard.append((who.tenant, who.user, text))
+        return original(who, text, now)
+
+    coach.reply = reply  # type: ignore[method-assign]
+    return heard
+
+
+@pytest.fixture
+def listen_to() -> Callable[[Coach], list[tuple[str, str, str]]]:
+    """``listen_to(another_coach)``: what that coach is told (for a second, restarted process)."""
+    return record_what_the_coach_hears
+
+
+@pytest.fixture
+def heard(coach: Coach) -> list[tuple[str, str, str]]:
+    """What the coach was told: one entry per message that reached the engine."""
+    return record_what_the_coach_hears(coach)
+
+
 @dataclass
 class Running:
     url: str

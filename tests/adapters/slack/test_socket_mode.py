@@ -28,7 +28,7 @@ async def test_events_arrive_over_the_websocket_and_are_acknowledged_there(start
     assert opened.token == APP_TOKEN
     await slack_api.wait_for(lambda s: {a.get("envelope_id") for a in s.socket_acks} >= {"env-1", "env-2"},
                              "both envelopes acknowledged")
-    [post] = await slack_api.wait_calls("chat.postMessage")
+    post = (await slack_api.wait_calls("chat.postMessage"))[0]
     assert post.args["channel"] == "D-U-ALICE" and post.args["text"].strip()
 
     # In Socket Mode nothing listens for Slack over HTTP.
