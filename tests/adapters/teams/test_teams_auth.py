@@ -37,10 +37,10 @@ async def test_requests_without_a_valid_token_are_refused(secured_bot, headers):
     assert rows_in_db(secured_bot) == 0
 
 
-def bot_framework_token(audience: str) -> str:
+def bot_framework_token(audience: str, service_url: str = TEAMS_SERVICE) -> str:
     now = int(time.time())
     claims = {"iss": BOT_FRAMEWORK_ISSUER, "aud": audience, "nbf": now - 10, "exp": now + 600,
-              "serviceurl": TEAMS_SERVICE}
+              "serviceurl": service_url}
     return jwt.encode(claims, KEY, algorithm="RS256", headers={"kid": "test-key"})
 
 
@@ -76,6 +76,14 @@ async def test_a_signed_token_for_another_app_is_refused(secured_bot, bot_framew
     response = await secured_bot.post(typing, headers=headers)
     assert response.status == 401
     assert rows_in_db(secured_bot) == 0
+
+
+async def test_with_auth_on_replies_never_go_outside_microsofts_hosts(secured_bot, bot_framework_keys):
+    connector = secured_bot.connector
+    headers = {"Authorization": f"Bearer {bot_framework_token(APP_ID, service_url=connector.url)}"}
+    response = await secured_bot.post(message(connector, "hello"), headers=headers)
+    assert response.status == 401
+    assert connector.calls == []
 
 
 async def test_local_development_mode_needs_no_token(bot):
