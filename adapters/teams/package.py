@@ -13,6 +13,8 @@ import re
 import zipfile
 from pathlib import Path
 
+import coachbot
+
 TEMPLATE_DOMAIN = "coachbot.example.com"
 NIL_GUID = "00000000-0000-0000-0000-000000000000"
 FILES = ("manifest.json", "color.png", "outline.png")
@@ -51,6 +53,9 @@ def check_domain(domain: str) -> str:
 def fill_manifest(template: dict, app_id: str, domain: str) -> dict:
     manifest = json.loads(json.dumps(template))  # a deep copy
     manifest["id"] = app_id
+    # Teams only accepts an updated package whose version is higher: follow coachbot's own.
+    if re.fullmatch(r"\d+\.\d+\.\d+", coachbot.__version__):
+        manifest["version"] = coachbot.__version__
     for bot in manifest.get("bots", []):
         bot["botId"] = app_id
     manifest["validDomains"] = [domain]

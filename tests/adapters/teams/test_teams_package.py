@@ -12,6 +12,7 @@ import pytest
 from coachbot.adapters.teams.commands import COMMANDS
 from coachbot.adapters.teams.package import build_package, template_dir
 
+import coachbot
 from coachbot.cli import main
 
 SCHEMA = Path(__file__).parent / "schema" / "MicrosoftTeams.v1.30.schema.json"
@@ -49,6 +50,7 @@ def test_the_package_carries_the_app_id_and_domain(package):
     assert manifest["id"] == APP_ID
     assert [bot["botId"] for bot in manifest["bots"]] == [APP_ID]
     assert manifest["validDomains"] == ["coach.acme.example"]
+    assert manifest["version"] == coachbot.__version__
     assert all("coach.acme.example" in url for url in manifest["developer"].values() if url.startswith("https"))
 
 
