@@ -58,7 +58,20 @@ _REPORTED = re.compile(
 )
 
 
-Candidates = dict[str, tuple[float, str]]  # label -> (probability, evidence)
+class Candidates:
+    """Each label's best probability so far and the text span that gave it."""
+
+    __slots__ = ("evidence", "probs")
+
+    def __init__(self, n: int) -> None:
+        self.probs = [0.0] * n
+        self.evidence = [""] * n
+
+    def offer(self, probs: list[float], evidence: str) -> None:
+        for i, p in enumerate(probs):
+            if p > self.probs[i]:
+                self.probs[i] = p
+                self.evidence[i] = evidence
 
 
 def detect(text: str) -> list[Belief]:
@@ -75,19 +88,17 @@ def candidates(text: str, model: Model) -> tuple[Candidates, Candidates]:
 
     Split from :func:`resolve` so the trainer can tune thresholds on exactly what detect() sees.
     """
-    own: Candidates = {}
-    others: Candidates = {}
+    own = Candidates(len(model.labels))
+    others = Candidates(len(model.labels))
     units = _units(text)
     for start, end, lowered, question, reported in units:
-        if question:
-            continue
-        piece = text[start:end]
-        probs = model.probabilities(features_of_normalised(lowered))
-        _keep_best(others if reported else own, model.labels, probs, piece)
+        if not question:
+            probs = model.probabilities(features_of_normalised(lowered))
+            (others if reported else own).offer(probs, text[start:end])
     statements = [u for u in units if not u[3]]
     if 1 < len(units) <= WHOLE_TEXT_UNITS and len(statements) > 1 and not any(u[4] for u in units):
         whole = text[statements[0][0] : statements[-1][1]]
-        _keep_best(own, model.labels, model.probabilities(features(whole)), whole)
+        own.offer(model.probabilities(features(whole)), whole)
     return own, others
 
 
@@ -134,36 +145,21 @@ def _is_question(sentence: str, lowered: str) -> bool:
     return sentence.rstrip(_CLOSERS).endswith("?") or bool(_AUX_QUESTION.match(lowered))
 
 
-def _keep_best(best: Candidates, labels: list[str], probs: list[float], evidence: str) -> None:
-    for label, p in zip(labels, probs, strict=True):
-        if label not in best or p > best[label][0]:
-            best[label] = (p, evidence)
-
-
 def resolve(own: Candidates, others: Candidates, model: Model) -> list[Belief]:
     """Thresholds and one stance per dimension; the executive's own stance beats a reported one."""
-    labels = model.labels
-    probs = [max(own.get(label, (0.0,))[0], others.get(label, (0.0,))[0]) for label in labels]
-    if max(probs, default=0.0) < model.threshold:
+    threshold = model.threshold
+    probs = [max(a, b) for a, b in zip(own.probs, others.probs, strict=True)]
+    if max(probs) < threshold:
         return []  # the common case: most messages state no belief
-    for i, label in enumerate(labels):
-        twin = _opposite(label)
-        if own.get(twin, (0.0,))[0] >= model.threshold and own.get(label, (0.0,))[0] < model.threshold:
+    for i, twin in enumerate(model.twins):
+        if own.probs[twin] >= threshold and own.probs[i] < threshold:
             probs[i] = 0.0  # only someone else holds this stance; the executive holds the other
     out = []
-    for i in decide(probs, labels, model.threshold, model.extra_threshold):
-        label = labels[i]
-        dimension, stance = label.split(":")
-        if own.get(label, (0.0,))[0] >= model.threshold or label not in others:
-            p, evidence = own[label]
-            out.append(Belief(dimension, stance, round(p, 4), evidence, False))  # type: ignore[arg-type]
+    for i in decide(probs, model.labels, threshold, model.extra_threshold):
+        dimension, stance = model.labels[i].split(":")
+        if own.probs[i] >= threshold or own.probs[i] >= others.probs[i]:
+            out.append(Belief(dimension, stance, round(own.probs[i], 4), own.evidence[i], False))  # type: ignore[arg-type]
         else:
-            p, evidence = others[label]
-            confidence = round(p * model.reported_factor, 4)
-            out.append(Belief(dimension, stance, confidence, evidence, True))  # type: ignore[arg-type]
+            confidence = round(others.probs[i] * model.reported_factor, 4)
+            out.append(Belief(dimension, stance, confidence, others.evidence[i], True))  # type: ignore[arg-type]
     return out
-
-
-def _opposite(label: str) -> str:
-    dimension, stance = label.split(":")
-    return f"{dimension}:{'new' if stance == 'old' else 'old'}"

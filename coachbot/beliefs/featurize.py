@@ -194,7 +194,9 @@ def _build_lexicon() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], 
 
 
 _SINGLE, _MULTI = _build_lexicon()
-_MAX_PHRASE = max(len(k) for k in _MULTI)
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+for _words, _concepts in sorted(_MULTI.items()):
+    _PHRASES_BY_FIRST.setdefault(_words[0], []).append((_words, _concepts))
 
 
 def tokens(lowered: str) -> list[str]:
@@ -242,11 +244,9 @@ def features_of_normalised(lowered: str) -> set[str]:
         neg = "~" if tok.startswith("~") else ""
         for concept in _SINGLE.get(plain[i], ()):
             feats.add(neg + concept)
-        for n in range(2, _MAX_PHRASE + 1):
-            if i + n > len(plain):
-                break
-            for concept in _MULTI.get(tuple(plain[i : i + n]), ()):
-                feats.add(neg + concept)
+        for words, concepts in _PHRASES_BY_FIRST.get(plain[i], ()):
+            if tuple(plain[i : i + len(words)]) == words:
+                feats.update(neg + c for c in concepts)
     if toks:
         first = plain[0]
         if first in ("i", "we", "my", "our", "us", "me"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
+from operator import add
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -26,18 +27,18 @@ class Model:
         self.threshold: float = spec["threshold"]
         self.extra_threshold: float = spec["extra_threshold"]
         self.reported_factor: float = spec["reported_factor"]
+        # For each label, the index of the same dimension's other stance.
+        self.twins: list[int] = [self.labels.index(_opposite(label)) for label in self.labels]
 
     def raw(self, feats: set[str]) -> list[float]:
         """Linear scores, one per label."""
-        z = list(self.bias)
-        n = len(z)
+        z = self.bias
         weights = self.weights
         for f in feats:
             w = weights.get(f)
             if w is not None:
-                for i in range(n):
-                    z[i] += w[i]
-        return z
+                z = list(map(add, z, w))
+        return list(z)
 
     def probabilities(self, feats: set[str]) -> list[float]:
         """Calibrated probabilities, one per label."""
@@ -54,6 +55,11 @@ def decide(probs: list[float], labels: list[str] | tuple[str, ...], first: float
             best[dim] = i
     ranked = sorted(best.values(), key=lambda i: (-probs[i], labels[i]))
     return [i for n, i in enumerate(ranked) if probs[i] >= (first if n == 0 else extra)]
+
+
+def _opposite(label: str) -> str:
+    dimension, stance = label.split(":")
+    return f"{dimension}:{'new' if stance == 'old' else 'old'}"
 
 
 def _sigmoid(x: float) -> float:
