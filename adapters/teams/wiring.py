@@ -5,9 +5,9 @@ Two modes, as CONTRACTS.md says:
 * ``MICROSOFT_APP_ID`` set: incoming requests must carry a Bot Framework token for this
   app id (checked by the SDK's JWT validator); replies get a token from Entra ID via
   MSAL with the app id, password and tenant.
-* ``MICROSOFT_APP_ID`` empty: local development. Requests are accepted without a token
-  and replies go out anonymously, which is what the Agents Playground and the tests'
-  stand-in connector expect.
+* ``MICROSOFT_APP_ID`` empty: local development. Requests from this machine are accepted
+  without a token and replies go out anonymously to this machine, which is what the
+  Agents Playground and the tests' stand-in connector expect (see endpoint.py).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def build_sdk(config: Config) -> Sdk:
         )
     else:
         log.warning("Teams: MICROSOFT_APP_ID is empty, so /api/messages runs in local development "
-                    "mode and accepts requests without a token")
+                    "mode: no token needed, requests and replies only on this machine")
         auth = AgentAuthConfiguration(anonymous_allowed=True)
     connections = MsalConnectionManager(connections_configurations={"SERVICE_CONNECTION": auth})
     # With auth on, replies may only go to Microsoft's own Bot Framework / Teams hosts, so a
