@@ -14,7 +14,7 @@ same machine. For each it reports
 and the ratio of coachbot's ack p99 to the Bolt app's. Targets (issue 4): coachbot's ack
 p99 <= 100 ms and <= 1.5x the minimal Bolt app's. Exit status 1 if either is missed.
 
-    python bench/slack_ack.py [--rounds 6] [--concurrency 50] [--json]
+    python bench/slack_ack.py [--rounds 10] [--concurrency 50] [--json]
 """
 
 from __future__ import annotations
@@ -293,7 +293,7 @@ def report(results: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=6, help="measured rounds per app (default 6)")
+    parser.add_argument("--rounds", type=int, default=10, help="measured rounds per app (default 10)")
     parser.add_argument("--concurrency", type=int, default=50, help="DMs sent at once (default 50)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--stand-in", type=int, metavar="PORT", help=argparse.SUPPRESS)

@@ -5,16 +5,22 @@ Every answer is ephemeral (only the executive sees it), wherever the command was
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from coachbot.models import Who
 
 from . import checkin, data, home, mrkdwn
 from .settings import parse_settings, settings_message
 
 if TYPE_CHECKING:
     from .app import SlackAdapter
+
+log = logging.getLogger("coachbot.slack")
 
 SUBCOMMANDS = ("help", "checkin", "settings", "export", "forget", "pause", "resume")
 
@@ -34,8 +40,15 @@ def register(adapter: SlackAdapter) -> None:
         who = adapter.who(context, command["user_id"])
         words = (command.get("text") or "").split()
         name = words[0].lower() if words else "help"
-        await adapter.sync_profile(client, who)
+        try:
+            await adapter.sync_profile(client, who)
+            await run(name, words, who, command, client, respond)
+        except Exception:
+            log.exception("/coach %s failed for %s/%s", name, who.tenant, who.user)
+            await say_privately(respond, "Sorry, that did not work just now. Please try again in a minute.")
 
+    async def run(name: str, words: list[str], who: Who, command: dict, client: AsyncWebClient,
+                  respond: AsyncRespond) -> None:
         if name == "checkin":
             sent = await checkin.send_checkin(adapter, client, who)
             if sent["channel"] != command.get("channel_id"):

@@ -6,6 +6,7 @@ channel is answered in that message's thread, so the channel itself stays quiet.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -15,6 +16,10 @@ from . import mrkdwn
 
 if TYPE_CHECKING:
     from .app import SlackAdapter
+
+log = logging.getLogger("coachbot.slack")
+
+TRY_AGAIN = "Sorry, I could not answer that just now. Please write to me again in a minute."
 
 # Message subtypes that are still a person writing; every other subtype (edits, deletes,
 # joins, bot_message...) is not something to answer.
@@ -40,10 +45,13 @@ def register(adapter: SlackAdapter) -> None:
                      thread_ts: str | None) -> None:
         who = adapter.who(context, event["user"])
         async with adapter.lock(who):
-            if text:
-                replies = await adapter.run(coach.reply, who, text)
-            else:
-                replies = [coach.help_text()]
+            try:
+                replies = await adapter.run(coach.reply, who, text) if text else [coach.help_text()]
+            except Exception:
+                # The executive wrote and must not be left without an answer (an LLM outage,
+                # a bug): say so plainly; the details go to the log.
+                log.exception("The coach failed to answer %s/%s", who.tenant, who.user)
+                replies = [TRY_AGAIN]
             await adapter.post(client, event["channel"], replies, thread_ts=thread_ts)
         await adapter.sync_profile(client, who)
 

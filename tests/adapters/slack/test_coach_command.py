@@ -98,3 +98,12 @@ async def test_pause_and_resume(coachbot, slack_api, coach):
     await run(coachbot, slack_api, "resume", count=2)
     assert not coach.settings(ALICE).paused
     await slack_api.wait_calls("views.publish", 2)
+
+
+async def test_a_failing_command_says_so_instead_of_staying_silent(coachbot, slack_api, coach):
+    def broken(who, **kwargs):
+        raise RuntimeError("database is gone")
+
+    coach.pause = broken
+    [answer] = await run(coachbot, slack_api, "pause")
+    assert answer["response_type"] == "ephemeral" and "again" in answer["text"]

@@ -103,3 +103,14 @@ async def test_one_executives_messages_are_answered_in_order(coachbot, slack_api
     posts = await slack_api.wait_calls("chat.postMessage", 5)
     assert [p.args["text"] for p in posts] == [f"about {t}" for t in order]
     coach.reply = original
+
+
+async def test_when_the_coach_fails_the_executive_is_asked_to_write_again(coachbot, slack_api, coach):
+    def broken(who, text, now=None):
+        raise RuntimeError("the LLM provider is down")
+
+    coach.reply = broken
+    await coachbot.sender.dm("hello?")
+    post = (await slack_api.wait_calls("chat.postMessage"))[0]
+    assert post.args["channel"] == "D-U-ALICE"
+    assert "again" in post.args["text"]
