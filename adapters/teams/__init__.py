@@ -1,8 +1,8 @@
 """Microsoft Teams: the Microsoft 365 Agents SDK in the shared aiohttp server.
 
 ``attach`` adds ``POST /api/messages`` (Bot Framework Activities from Teams, or from
-the Agents Playground in local development) and ``GET /api/teams/export/{token}``
-(the one-time download behind the ``export`` command).
+the Agents Playground in local development) and ``/api/teams/export/{token}`` (the
+one-time download behind the ``export`` command: GET shows a page, POST downloads).
 """
 
 from __future__ import annotations
@@ -28,4 +28,5 @@ def attach(app: web.Application, coach: Coach, config: Config) -> None:
     app[endpoint.TEAMS_KEY] = teams
     app[endpoint.AGENT_KEY] = build_agent(teams)
     app.router.add_post("/api/messages", endpoint.messages)
-    app.router.add_get("/api/teams/export/{token}", endpoint.export_download)
+    app.router.add_get("/api/teams/export/{token}", endpoint.export_page)
+    app.router.add_post("/api/teams/export/{token}", endpoint.export_download)

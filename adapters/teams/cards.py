@@ -169,8 +169,8 @@ def export_card(url: str, minutes: int) -> dict:
     return _card(
         [
             _text("Your data", weight="Bolder", size="Medium"),
-            _text(f"Everything I hold about you, as one JSON file. The link works once, for {minutes} "
-                  "minutes."),
+            _text(f"Everything I hold about you, as one JSON file. The download works once, within "
+                  f"{minutes} minutes."),
         ],
         [{"type": "Action.OpenUrl", "title": "Download (JSON)", "url": url}],
     )

@@ -120,12 +120,37 @@ async def messages(request: web.Request) -> web.StreamResponse:
     return response or web.Response(status=202)
 
 
+EXPIRED = "This link has expired or was already used. Type export in the chat for a new one."
+
+# A page, not the file: link scanners (Microsoft Defender Safe Links, previews) open GET
+# links before the executive does, and would spend a one-time link. They do not press
+# buttons, so the download itself is the POST behind this one.
+DOWNLOAD_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Your coachbot data</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 3rem auto; line-height: 1.5">
+<h1 style="font-size: 1.3rem">Your coachbot data</h1>
+<p>Everything coachbot holds about you, as one JSON file. The button works once.</p>
+<form method="post"><button type="submit" style="font-size: 1rem; padding: .5rem 1rem">Download</button></form>
+</body></html>
+"""
+
+
+async def export_page(request: web.Request) -> web.StreamResponse:
+    teams = request.app[TEAMS_KEY]
+    valid = await run(storage.export_token_valid, teams.coach.store, request.match_info["token"], now())
+    headers = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+    if not valid:
+        return web.Response(status=404, text=EXPIRED, headers=headers)
+    return web.Response(text=DOWNLOAD_PAGE, content_type="text/html", headers=headers)
+
+
 async def export_download(request: web.Request) -> web.StreamResponse:
     """The executive's data as a JSON file, once, within a few minutes of asking."""
     teams = request.app[TEAMS_KEY]
     who = await run(storage.redeem_export_token, teams.coach.store, request.match_info["token"], now())
     if who is None:
-        return web.Response(status=404, text="This link has expired or was already used. Type export again.")
+        return web.Response(status=404, text=EXPIRED, headers={"Cache-Control": "no-store"})
     data = await run(teams.coach.export, who)
     return web.Response(
         body=json.dumps(data, indent=2, ensure_ascii=False, default=str).encode("utf-8"),

@@ -232,6 +232,12 @@ def new_export_token(store: Store, who: Who, now: datetime) -> str:
     return token
 
 
+def export_token_valid(store: Store, token: str, now: datetime) -> bool:
+    """Whether the link still works, without spending it."""
+    rows = list(store.db["teams_exports"].rows_where("token_hash = ?", [_hash(token)]))
+    return bool(rows) and not rows[0]["used_at"] and rows[0]["expires_at"] >= now.isoformat()
+
+
 def redeem_export_token(store: Store, token: str, now: datetime) -> Who | None:
     """The executive a valid, unused, unexpired token belongs to; the token is then spent."""
     with store.write() as db:

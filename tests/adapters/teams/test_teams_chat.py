@@ -101,14 +101,35 @@ async def test_export_gives_a_one_time_download_of_everything(bot):
     [link] = [a["url"] for a in card["actions"] if a["type"] == "Action.OpenUrl"]
     assert link.startswith(bot.url + "/api/teams/export/")
 
-    async with bot.session.get(link) as first:
+    # Opening the link (as a link scanner would, too) shows a page and spends nothing.
+    for _ in range(2):
+        async with bot.session.get(link) as page:
+            assert page.status == 200
+            assert '<form method="post">' in await page.text()
+
+    async with bot.session.post(link) as first:
         assert first.status == 200
         assert "attachment" in first.headers["Content-Disposition"]
         data = await first.json()
     assert (data["tenant"], data["user"]) == ("tenant-a", "aad-alice")
     assert data["executive"]["paused"] == 1
-    async with bot.session.get(link) as second:
+    async with bot.session.post(link) as second:
         assert second.status == 404
+    async with bot.session.get(link) as page:
+        assert page.status == 404
+
+
+async def test_an_export_link_expires(bot, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    from coachbot.adapters.teams import endpoint
+
+    await bot.post(message(bot.connector, "export"))
+    [link] = [a["url"] for a in bot.connector.cards()[0]["actions"]]
+    later = datetime.now(UTC) + storage.EXPORT_LINK_LIFETIME + timedelta(minutes=1)
+    monkeypatch.setattr(endpoint, "now", lambda: later)
+    async with bot.session.post(link) as response:
+        assert response.status == 404
 
 
 async def test_installing_the_app_sends_one_welcome_and_saves_the_conversation(bot):
