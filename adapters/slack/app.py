@@ -1,7 +1,9 @@
 """The Slack adapter: one Bolt ``AsyncApp`` bound to the coach, and the helpers its listeners share.
 
-Listeners acknowledge at once and do their work in lazy listeners; every engine call
-runs in a worker thread (the engine is synchronous and may wait on an LLM).
+Nothing waits for the coach before Slack is acknowledged: events are acknowledged by
+Bolt before their listener runs; commands, buttons and modals acknowledge first and
+work in lazy listeners. Every engine call runs in a worker thread (the engine is
+synchronous and may wait on an LLM).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from coachbot.config import Config
 from coachbot.engine import Coach
 from coachbot.models import Reply, Who
 
-from . import mrkdwn
+from . import checkin, commands, conversation, data, home, mrkdwn, settings
 from .dedupe import AsyncDeduplication, EventClaims
 from .lazy import AckGate, AcksFirstLazyRunner
 from .oauth import BOT_SCOPES, SQLiteInstallationStore, SQLiteOAuthStateStore
@@ -71,8 +73,6 @@ class SlackAdapter:
         self.session: aiohttp.ClientSession | None = None  # opened with the server (start)
         self._locks: dict[tuple[str, str], asyncio.Lock] = {}
         self._profiles: dict[tuple[str, str], float] = {}
-
-        from . import checkin, commands, conversation, data, home, settings  # listeners register themselves
 
         for module in (conversation, home, commands, checkin, settings, data):
             module.register(self)
@@ -224,7 +224,5 @@ class SlackAdapter:
 
     async def send_checkin(self, who: Who) -> dict:
         """Send this week's check-in to one executive now; returns the message's channel and ts."""
-        from .checkin import send_checkin
-
-        return await send_checkin(self, await self.client_for(who.tenant), who)
+        return await checkin.send_checkin(self, await self.client_for(who.tenant), who)
 
