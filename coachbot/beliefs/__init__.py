@@ -45,6 +45,8 @@ _RHETORICAL = re.compile(
 )
 _REPORTED = re.compile(
     r"^(?:(?:and|but|so|honestly|apparently|also|now)\W+)*"
+    r"(?:i (?:think|guess|suspect|know|feel|hear)\s+(?:that\s+)?)?"
+    r"(?!(?:let|lets|let s|make|get|ask|help|have|if|when|unless|i|we|maybe|perhaps)\b)"  # imperatives, own views
     r"(?:according to\b"
     r"|(?:(?:my|our|the|a|an|some|most|all|several|two|one of (?:my|our|the)|some of (?:my|our|the))\s+)?"
     r"(?:[\w&-]+\s+){0,3}?"

@@ -173,3 +173,10 @@ def test_detection_is_deterministic():
     assert all(detect(text) == first for _ in range(5))
     load.cache_clear()
     assert detect(text) == first
+
+
+def test_reported_speech_frames_are_told_apart_from_the_executives_own_words():
+    assert one("I suspect our investors want a bigger audience above all.", "network_focus").reported
+    own = detect("Let the people on the front line say what they think, even when it stings.")
+    assert own
+    assert not any(b.reported for b in own)
