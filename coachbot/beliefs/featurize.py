@@ -69,7 +69,9 @@ _CONCEPTS: dict[str, str] = {
     "@promo": (
         "marketing|market|advertis|advert|ad|ads|promo|promotional|promot|pr|publicity|campaign|"
         "brand|megaphone|loudspeaker|billboard|brochure|press|awareness|media buy|content calendar|"
-        "tactic|announcement|mix"
+        "tactic|announcement|mix|commercial|lead gen|lead-gen|ad spend|media plan|sponsorship|"
+        "sponsor|visibility|image|showcase|shop window|catalogue|sales tool|sales channel|"
+        "distribution channel|promotion"
     ),
     "@reduce": (
         "just|only|merely|simply|basically|nothing more|that's all|full stop|simple as that|"
@@ -97,73 +99,95 @@ _CONCEPTS: dict[str, str] = {
         "business model|philosophy|operat|operating model|way of doing business|way of work|"
         "how we work|how we run|the whole company|the whole business|transform|culture|mindset|"
         "fabric|enterprise|organisation|organization|run the company|running the company|"
-        "do business|doing business|how we operate"
+        "do business|doing business|how we operate|business philosophy|operating principle|"
+        "management philosophy|way we do business|how the company works|how the firm works|reshap|"
+        "reinvent|core of the business"
     ),
     "@metric": (
         "follower|followers|likes|impression|reach|view|click|retweet|share|engagement rate|viral|"
         "kpi|roi|metric|count|number|numbers|audience size|traffic|subscriber|fan|fans|download|"
         "lead|conversion|dashboard|scorecard|benchmark|share of voice|page view|mention|hashtag|"
-        "trend"
+        "trend|analytics|stats|statistic|vanity|reaction|engagement|click-through|cost per|visitor|"
+        "like count|follower count"
     ),
     "@trust": (
         "trust|loyal|loyalty|relationship|depth|deep|retention|referral|recommend|advocate|vouch|"
-        "repeat|long-term|over time|year|years|month|months|credibility|rely|renewal|value"
+        "repeat|long-term|over time|year|years|month|months|credibility|rely|renewal|value|advocacy|"
+        "word of mouth|goodwill|lifetime value|churn|renew|come back|stick with|stay with|faith|"
+        "reliab|depend on|long run|long haul|decade|sustain"
     ),
     "@mass": (
         "everyone|everybody|million|millions|mass|masses|as many|widest|wide|biggest|bigger|huge|"
         "largest|every network|everywhere|scale|blast|general public|eyeball|exposure|audience|"
-        "broadcast|the lot|blanket|volume"
+        "broadcast|the lot|blanket|volume|widely|broadly|broad|far and wide|every channel|"
+        "every platform|all channels|following|crowd|public|world|viral"
     ),
     "@few": (
         "right people|key|relevant|relevance|few|handful|specific|who matter|that matter|"
-        "matter most|closest|closer|small|niche|fewer|top|depth|meaningful|quality"
+        "matter most|closest|closer|small|niche|fewer|top|depth|meaningful|quality|core|key account|"
+        "select|targeted|insider|decision maker|those who|the ones who|matter to us"
     ),
     "@dept": (
         "marketing|comm|comms|communication|pr|brand team|agency|social media manager|"
         "community manager|department|silo|press office|corporate affair|digital team|intern|"
-        "specialist|centralis|centraliz|central"
+        "specialist|centralis|centraliz|central|corporate communication|social media team|"
+        "social team|pr team|pr department|marketer|brand manager"
     ),
     "@units": (
         "sale|sales|service|support|engineer|product|operation|hr|finance|r&d|procurement|staff|"
         "employee|every department|every team|every function|cross-functional|cross-departmental|"
         "whole company|whole organisation|whole business|everyone|front line|frontline|technician|"
-        "nurse|store|branch|field|account manager|consultant|logistic|business unit|across"
+        "nurse|store|branch|field|account manager|consultant|logistic|business unit|across|"
+        "all teams|all department|across the business|across the company|shop floor|engineering|"
+        "clinician|doctor|teacher|driver|researcher|each function|everybody"
     ),
     "@busy": (
         "busy|time|assistant|ghost|ghostwriter|ghost-write|on my behalf|delegat|chief of staff|"
-        "speechwriter|calendar|sign off|my name|in my voice|beneath|too senior|deputy"
+        "speechwriter|calendar|sign off|my name|in my voice|beneath|too senior|deputy|no time|"
+        "too busy|bandwidth|schedule|in my name|not my job|not my role|low profile|behind the scene|"
+        "stay off"
     ),
     "@self": ("myself|personally|my own|first hand|directly|show up|presence|in person"),
     "@control": (
         "control|approv|approval|sign-off|legal|compliance|script|on message|delete|hide|hidden|"
         "remove|policy|official|spokesperson|one voice|consistent|risk|risky|lock down|moderat|"
         "talking point|guideline|authoris|authoriz|permission|bury|buried|manage the narrative|"
-        "switch off|off script"
+        "switch off|off script|first-hand|be there|be present|role model|role-model|lead by example|"
+        "go first|my voice|my own word|censor|filter|vet|vetted|gatekeep|on brand|on-brand|"
+        "pre-approved|sanction|ban|banned|forbid|restrict|clamp|damage control|contain|suppress|"
+        "tight"
     ),
     "@listen": (
         "listen|hear|criticism|critic|complaint|complain|feedback|open|openly|dialogue|conversation|"
         "two-way|honest|unfiltered|behind our back|in the room|own voice|own word|authentic|"
-        "among themselves|say about us|messy|human|respond|reply|answer"
+        "among themselves|say about us|messy|human|respond|reply|answer|overhear|pulse|"
+        "what they think|what people think|what they say|warts and all|blunt|candid|candour|candor|"
+        "transparent|transparency|admit"
     ),
     "@plan": (
         "plan|strategy|business case|roadmap|kpis|playbook|budget|framework|template|case study|"
         "best practice|forecast|spreadsheet|milestone|charter|justification|justify|proven|"
         "step-by-step|execute|execution|document|deck|first|before|fit|existing|current model|"
-        "current"
+        "current|proposal|business plan|project plan|timeline|target|okr|blueprint|recipe|checklist|"
+        "best practices"
     ),
     "@belief": (
         "mindset|belief|believe|assumption|thinking|think|culture|rethink|unlearn|old way|"
-        "take for granted|cart before the horse|head|question"
+        "take for granted|cart before the horse|head|question|mind-set|worldview|world view|"
+        "mental model|paradigm|attitude|way we think|how we think|old thinking|change of heart"
     ),
     "@inhouse": (
         "in-house|internal|internally|lab|r&d|ourselves|inside our wall|our wall|behind closed door|"
         "our own|expert|secret|intellectual property|we design|we decide|we build|we know|push|"
-        "one way|spec"
+        "one way|spec|our expert|we know best|our lab|proprietary|top-down|from the top|headquarter|"
+        "head office"
     ),
     "@cocreate": (
         "co-create|co-creat|co-design|co-develop|together|collaborat|collaborator|idea|ideas|"
         "ecosystem|eco-system|partner|community|joint|with them|with our customer|with our client|"
-        "with the people|outside|advisory|co-creator|shape|contribut|input|suggest|user"
+        "with the people|outside|advisory|co-creator|shape|contribut|input|suggest|user|crowdsourc|"
+        "co-own|hackathon|advisory board|user group|feedback loop|ideas from|involve|participat|"
+        "alongside|jointly|partnership"
     ),
 }
 
