@@ -131,6 +131,19 @@ class Dialogue:
             self._store_coach(db, who, exe, session, replies, now)
             return replies
 
+    def welcome(self, who: Who, now: datetime) -> list[Reply]:
+        with self.store.write() as db:
+            exe = executives.get_or_create(db, who, now)
+            if exe.get("welcomed_at"):
+                return []
+            db["executives"].update(exe["id"], {"welcomed_at": now.isoformat()})
+        return [self._welcome_reply(who)]
+
+    def _welcome_reply(self, who: Who) -> Reply:
+        platform = who.platform if who.platform in ("slack", "teams") else "cli"
+        hint = self.prompts.text(f"export_hint.{platform}")
+        return Reply(" ".join(self.prompts.text("welcome", export_hint=hint).split()), "opening")
+
     def close(self, who: Who, now: datetime, reason: str) -> list[Reply]:
         """Close the executive's open session with summary, commitment and nudge."""
         with self.store.write() as db:
@@ -206,9 +219,9 @@ class Dialogue:
         replies: list[Reply] = []
         substantive = bool(first_text) and not intents.small_talk(first_text)
         if previous is None:
-            hint = self.prompts.text(f"export_hint.{who.platform}") if who.platform in ("slack", "teams") \
-                else self.prompts.text("export_hint.cli")
-            replies.append(Reply(" ".join(self.prompts.text("welcome", export_hint=hint).split()), "opening"))
+            if not exe.get("welcomed_at"):
+                replies.append(self._welcome_reply(who))
+                db["executives"].update(exe["id"], {"welcomed_at": now.isoformat()})
             if not substantive:
                 question = self.prompts.pick("first_question", seed)
                 state.current, state.last_question, state.pending_strategic = "core_value", question, True

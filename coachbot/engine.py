@@ -57,6 +57,14 @@ class Coach:
         """
         return self.dialogue.open(who, _now(now), fresh=fresh)
 
+    def welcome(self, who: Who, now: datetime | None = None) -> list[Reply]:
+        """The welcome (what this is, privacy, export and delete), said once per executive.
+
+        For platforms that greet a new user on install; the first conversation then
+        starts without repeating it. Empty if the executive was already welcomed.
+        """
+        return self.dialogue.welcome(who, _now(now))
+
     def end_session(self, who: Who, now: datetime | None = None) -> list[Reply]:
         """Close the open session, if any, as a goodbye would: summary, commitment, nudge."""
         return self.dialogue.close(who, _now(now), reason="end")

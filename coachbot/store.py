@@ -224,3 +224,10 @@ def m001_core(db: sqlite_utils.Database) -> None:
         foreign_keys=[("executive_id", "executives", "id")],
     )
     db["checkin_answers"].create_index(["tenant", "executive_id", "week"])
+
+
+@migrations()
+def m002_welcomed_at(db: sqlite_utils.Database) -> None:
+    # When the executive was first introduced to the coach, so the welcome is said once
+    # even when a platform greets them on install before any conversation starts.
+    db["executives"].add_column("welcomed_at", str)

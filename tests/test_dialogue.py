@@ -300,3 +300,11 @@ def test_an_executive_already_acting_is_asked_what_they_learnt(coach, who, monda
     store.db["executives"].update(1, {"stage": "action"})
     replies = coach.reply(who, "We make hospital beds; nurses tell us what breaks long before engineers do.", monday)
     assert replies[-1].text in PROMPTS.get("stage_questions.accountability")
+
+
+def test_a_welcome_said_on_install_is_not_repeated_when_the_first_conversation_starts(coach, who, monday):
+    welcome = coach.welcome(who, monday)
+    assert [r.kind for r in welcome] == ["opening"] and "private" in welcome[0].text
+    assert coach.welcome(who, monday) == []
+    first = coach.start(who, monday)
+    assert [r.kind for r in first] == ["question"]

@@ -79,7 +79,10 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
             return
         who = teams.who(context)
         if await run(storage.claim_welcome, teams.coach.store, who, now()):
-            await context.send_activity(text_activity(welcome_text(teams)))
+            # The engine's welcome, said once: the first conversation won't repeat it.
+            replies = await run(teams.coach.welcome, who)
+            if replies:
+                await send_replies(context, replies)
 
     app.activity(ActivityTypes.message)(on_message)
     app.conversation_update("membersAdded")(on_members_added)
@@ -99,12 +102,3 @@ def is_personal(context: TurnContext) -> bool:
     conversation = context.activity.conversation
     kind = (conversation.conversation_type if conversation else None) or "personal"
     return kind == "personal"
-
-
-def welcome_text(teams: Teams) -> str:
-    """The engine's welcome with the Teams hint; help text if the wording is reorganised."""
-    prompts = teams.coach.prompts
-    try:
-        return prompts.text("welcome", export_hint=prompts.text("export_hint.teams"))
-    except Exception:  # wording keys are being rewritten; the welcome must still go out
-        return teams.coach.help_text()

@@ -27,6 +27,7 @@ __all__ = ["detect"]
 MAX_UNITS = 400  # a 100 KB paste is scored on its first few hundred sentences
 MAX_UNIT_CHARS = 1000  # features of a run-on "sentence" come from its start
 WHOLE_TEXT_UNITS = 4  # short messages are also scored whole, for context across sentences
+WHOLE_TEXT_CHARS = 2000
 
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
 # A sentence splits into clauses where the speaker turns to their own view after a report:
@@ -100,7 +101,8 @@ def candidates(text: str, model: Model) -> tuple[Candidates, Candidates]:
     statements = [u for u in units if not u[3]]
     if 1 < len(units) <= WHOLE_TEXT_UNITS and len(statements) > 1 and not any(u[4] for u in units):
         whole = text[statements[0][0] : statements[-1][1]]
-        own.offer(model.probabilities(features(whole)), whole)
+        if len(whole) <= WHOLE_TEXT_CHARS:
+            own.offer(model.probabilities(features(whole)), whole)
     return own, others
 
 
