@@ -44,7 +44,7 @@ def evaluate(rows: list[dict]) -> dict:
     # Expected calibration error over every returned belief: confidence vs. being right.
     pairs = [(b.confidence, f"{b.dimension}:{b.stance}" in g) for p, g in zip(preds, gold, strict=True) for b in p]
     ece = 0.0
-    for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
+    for lo in (0.0, 0.2, 0.4, 0.6, 0.8):  # confidence buckets
         bucket = [(c, ok) for c, ok in pairs if lo <= c < lo + 0.2 or (lo == 0.8 and c == 1.0)]
         if bucket:
             ece += abs(sum(c for c, _ in bucket) - sum(ok for _, ok in bucket)) / len(pairs)
@@ -55,6 +55,7 @@ def evaluate(rows: list[dict]) -> dict:
         "ece": ece,
         "per_label": per_label,
         "pred": pred,
+        "pairs": pairs,
         "gold": gold,
     }
 
@@ -74,6 +75,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-label", action="store_true", help="F1 and tp/fp/fn for every label")
     parser.add_argument("--errors", action="store_true", help="print every text the detector got wrong")
+    parser.add_argument("--calibration", action="store_true", help="share right per confidence bucket")
     args = parser.parse_args()
     for name, path in SETS.items():
         if not path.exists():
@@ -90,6 +92,12 @@ def main() -> int:
         if args.per_label:
             for label, (f1, tp, fp, fn) in r["per_label"].items():
                 print(f"    {label:32s} F1 {f1:.2f}  tp {tp:2d} fp {fp:2d} fn {fn:2d}")
+        if args.calibration:
+            for lo in (0.2, 0.4, 0.6, 0.8):
+                hi = lo + 0.2 if lo < 0.8 else 1.01
+                bucket = [ok for c, ok in r["pairs"] if lo <= c < hi]
+                if bucket:
+                    print(f"    confidence {lo:.1f}-{min(hi, 1.0):.1f}: {sum(bucket)}/{len(bucket)} right")
         if args.errors:
             for row, g, p in zip(rows, r["gold"], r["pred"], strict=True):
                 if g != p:
