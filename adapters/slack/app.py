@@ -28,7 +28,7 @@ from coachbot.engine import Coach
 from coachbot.models import Reply, Who
 
 from . import checkin, commands, conversation, data, home, mrkdwn, settings
-from .dedupe import AsyncDeduplication, EventClaims
+from .dedupe import EventClaims, event_key
 from .lazy import AckGate, AcksFirstLazyRunner
 from .oauth import BOT_SCOPES, SQLiteInstallationStore, SQLiteOAuthStateStore
 from .storage import migrations
@@ -115,7 +115,6 @@ class SlackAdapter:
                 client=self.client,
             )
             bolt = AsyncApp(**common, oauth_settings=settings, authorize=authorize)
-        bolt.use(AsyncDeduplication(self.claims))
         return bolt
 
     def _register_lifecycle(self) -> None:
@@ -163,6 +162,17 @@ class SlackAdapter:
         """The executive behind a request; the workspace is part of who they are."""
         tenant = context.team_id or context.enterprise_id or ""
         return Who(tenant, user_id or context.user_id or "", "slack")
+
+    async def first_delivery(self, body: dict, context: AsyncBoltContext) -> bool:
+        """False when this event already ran (a retry from Slack, before or after a restart).
+
+        Event listeners call this first, after Bolt has acknowledged the event.
+        """
+        key = event_key(body, context.team_id, context.enterprise_id)
+        if key is None or await self.claims.claim(*key):
+            return True
+        log.info("Slack event %s was already handled; ignoring the retry", key[1])
+        return False
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Call the synchronous engine without blocking the event loop."""

@@ -55,20 +55,24 @@ def register(adapter: SlackAdapter) -> None:
             await adapter.post(client, event["channel"], replies, thread_ts=thread_ts)
         await adapter.sync_profile(client, who)
 
-    async def on_direct_message(event: dict, context: AsyncBoltContext) -> None:
+    async def on_direct_message(body: dict, event: dict, context: AsyncBoltContext) -> None:
         client = adapter.api(context)
         # message.im only; channel messages that mention the bot arrive as app_mention.
         if event.get("channel_type") != "im" or not is_from_a_person(event, context):
             return
         await adapter.gate.wait()
+        if not await adapter.first_delivery(body, context):
+            return
         text = mrkdwn.unescape(event.get("text") or "").strip()
         await answer(client, context, event, text, thread_ts=event.get("thread_ts"))
 
-    async def on_mention(event: dict, context: AsyncBoltContext) -> None:
+    async def on_mention(body: dict, event: dict, context: AsyncBoltContext) -> None:
         client = adapter.api(context)
         if not is_from_a_person(event, context):
             return
         await adapter.gate.wait()
+        if not await adapter.first_delivery(body, context):
+            return
         text = mrkdwn.strip_mentions(mrkdwn.unescape(event.get("text") or ""))
         await answer(client, context, event, text, thread_ts=event.get("thread_ts") or event.get("ts"))
 

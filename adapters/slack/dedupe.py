@@ -1,21 +1,20 @@
 """Run each Slack event once, whatever Slack retries.
 
 Slack re-sends an event (``X-Slack-Retry-Num``) when it did not see an acknowledgement
-in time, and Bolt does not de-duplicate. The first delivery of an ``event_id`` claims it
-in SQLite; later deliveries are acknowledged and dropped. The claim is persisted, so a
-restart in the middle of Slack's retries does not run an event twice.
+in time, and Bolt does not de-duplicate. Every delivery is acknowledged; the first one
+to claim its ``event_id`` in SQLite runs, later ones stop there. The claim is persisted,
+so a restart in the middle of Slack's retries does not run an event twice.
+
+The claim is made by the listener, after the acknowledgement, not by a middleware
+before it: the answer to Slack is 200 either way, so checking first would only put a
+database write on the path Slack times.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-
-from slack_bolt.middleware.async_middleware import AsyncMiddleware
-from slack_bolt.request.async_request import AsyncBoltRequest
-from slack_bolt.response import BoltResponse
 
 from coachbot.store import Store
 
@@ -24,10 +23,10 @@ PRUNE_EVERY = 500  # claims between clean-ups of old rows
 
 
 class EventClaims:
-    """Claims of event ids, committed before the event is acknowledged.
+    """Claims of event ids, each committed before its event runs.
 
-    Claims go through their own writer thread, so acknowledgements never queue behind the
-    coach's work (and a slow LLM call) in the default thread pool. Claims that arrive
+    Claims go through their own writer thread, so they never queue behind the coach's
+    work (and a slow LLM call) in the default thread pool. Claims that arrive
     while a commit is under way are committed together in the next transaction (group
     commit): a burst of 50 events costs two or three transactions, not 50.
     """
@@ -86,23 +85,8 @@ class EventClaims:
         self._executor.shutdown(wait=False)
 
 
-class AsyncDeduplication(AsyncMiddleware):
-    """Global middleware: acknowledge a repeated event without running any listener."""
-
-    def __init__(self, claims: EventClaims):
-        self.claims = claims
-
-    async def async_process(
-        self,
-        *,
-        req: AsyncBoltRequest,
-        resp: BoltResponse,
-        next: Callable[[], Awaitable[BoltResponse]],
-    ) -> BoltResponse:
-        event_id = req.body.get("event_id") if req.body.get("type") == "event_callback" else None
-        if event_id:
-            tenant = req.context.team_id or req.context.enterprise_id or ""
-            if not await self.claims.claim(tenant, str(event_id)):
-                req.context.logger.info("Slack event %s already handled; acknowledging the retry", event_id)
-                return BoltResponse(status=200, body="")
-        return await next()
+def event_key(body: dict, team_id: str | None, enterprise_id: str | None) -> tuple[str, str] | None:
+    """(workspace, event id) of an Events API delivery; None for anything else."""
+    if body.get("type") != "event_callback" or not body.get("event_id"):
+        return None
+    return (team_id or enterprise_id or "", str(body["event_id"]))

@@ -52,11 +52,13 @@ async def publish(adapter: SlackAdapter, client: AsyncWebClient, who: Who) -> No
 
 
 def register(adapter: SlackAdapter) -> None:
-    async def on_home_opened(event: dict, context: AsyncBoltContext) -> None:
+    async def on_home_opened(body: dict, event: dict, context: AsyncBoltContext) -> None:
         client = adapter.api(context)
         if event.get("tab", "home") != "home":
             return  # the Messages tab: nothing to draw
         await adapter.gate.wait()
+        if not await adapter.first_delivery(body, context):
+            return
         who = adapter.who(context, event.get("user"))
         await adapter.sync_profile(client, who)
         await publish(adapter, client, who)

@@ -22,32 +22,48 @@ from slack_bolt.lazy_listener.async_runner import AsyncLazyListenerRunner
 from slack_bolt.request.async_request import AsyncBoltRequest
 
 MAX_WAIT_SECONDS = 0.25  # an answer is never held back longer than this by acknowledgements
+QUIET_SECONDS = 0.003  # no request for this long: the burst is over
 
 
 class AckGate:
-    """Counts requests being acknowledged; open when there are none."""
+    """Open once no request is being acknowledged and none has started for a moment.
 
-    def __init__(self, max_wait: float = MAX_WAIT_SECONDS):
+    The moment matters: within a burst, the next request is often read a fraction of a
+    millisecond after the previous one was answered, and work started in that gap would
+    run in front of it.
+    """
+
+    def __init__(self, max_wait: float = MAX_WAIT_SECONDS, quiet: float = QUIET_SECONDS):
         self.max_wait = max_wait
+        self.quiet = quiet
         self.pending = 0
-        self._idle = asyncio.Event()
-        self._idle.set()
+        self._open = asyncio.Event()
+        self._open.set()
+        self._timer: asyncio.TimerHandle | None = None
 
     @contextlib.contextmanager
     def acknowledging(self) -> Iterator[None]:
         self.pending += 1
-        self._idle.clear()
+        self._open.clear()
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         try:
             yield
         finally:
             self.pending -= 1
             if self.pending == 0:
-                self._idle.set()
+                self._timer = asyncio.get_running_loop().call_later(self.quiet, self._open_if_quiet)
+
+    def _open_if_quiet(self) -> None:
+        self._timer = None
+        if self.pending == 0:
+            self._open.set()
 
     async def wait(self) -> None:
-        if self.pending:
+        if not self._open.is_set():
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._idle.wait(), self.max_wait)
+                await asyncio.wait_for(self._open.wait(), self.max_wait)
 
 
 class AcksFirstLazyRunner(AsyncLazyListenerRunner):

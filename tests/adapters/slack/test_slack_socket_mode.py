@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 APP_TOKEN = "xapp-1-A1-test"
@@ -17,7 +18,7 @@ def envelope(envelope_id: str, event: dict, event_id: str) -> dict:
 
 
 async def test_events_arrive_over_the_websocket_and_are_acknowledged_there(start_coachbot, slack_config,
-                                                                           slack_api):
+                                                                           slack_api, heard):
     dm = {"type": "message", "channel_type": "im", "channel": "D-U-ALICE", "user": "U-ALICE",
           "text": "Hello over the socket", "ts": "1700000500.000001"}
     slack_api.socket_envelopes = [envelope("env-1", dm, "Ev-SOCKET-1"),
@@ -30,6 +31,8 @@ async def test_events_arrive_over_the_websocket_and_are_acknowledged_there(start
                              "both envelopes acknowledged")
     post = (await slack_api.wait_calls("chat.postMessage"))[0]
     assert post.args["channel"] == "D-U-ALICE" and post.args["text"].strip()
+    await asyncio.sleep(0.2)  # the redelivery, if it were run, would have reached the coach by now
+    assert heard == [("T-ONE", "U-ALICE", "Hello over the socket")]
 
     # In Socket Mode nothing listens for Slack over HTTP.
     async with running.sender.session.post(running.sender.url, data="{}") as response:
