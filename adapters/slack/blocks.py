@@ -87,7 +87,7 @@ DIVIDER: Block = {"type": "divider"}
 def slider(position: float | None) -> str:
     """A position from -1 (old pole) to +1 (new pole) as a one-line slider."""
     if position is None:
-        return "_not talked about yet_"
+        return "`" + "·" * SLIDER_CELLS + "`"
     index = round((max(-1.0, min(1.0, position)) + 1) / 2 * (SLIDER_CELLS - 1))
     return "`" + "─" * index + "●" + "─" * (SLIDER_CELLS - 1 - index) + "`"
 
@@ -103,7 +103,10 @@ def journey_blocks(journey: dict) -> list[Block]:
     for dimension in DIMENSIONS:
         name, old, new = DIMENSION_LABELS[dimension]
         position = (dimensions.get(dimension) or {}).get("position")
-        blocks.append(section(f"*{name}*\n{escape(old)}  {slider(position)}  {escape(new)}"))
+        line = f"*{name}*\n{escape(old)}  {slider(position)}  {escape(new)}"
+        if position is None:
+            line += "\n_not talked about yet_"
+        blocks.append(section(line))
     return blocks
 
 
