@@ -10,6 +10,7 @@ rules a bag of words cannot learn from a few hundred examples:
 - a view the executive attributes to someone else ("my board wants ...") is still returned,
   with ``reported=True`` and a lower confidence, so the engine can keep it out of the
   executive's own position;
+- a belief the executive says they used to hold is not their position now;
 - one dimension gets one stance per text, the more confident one; most messages state one
   belief at most, so a second dimension needs a higher confidence than the first.
 """
@@ -44,6 +45,15 @@ _RHETORICAL = re.compile(
     r"^(?:so |and |but |honestly,? |seriously,? )?(?:why (?:would|should|on earth|do|does|bother)|who cares|"
     r"what(?: is|'s| s) the point|since when|is not it|are not we|do not we|does not it|how could (?:we|i|anyone))\b"
 )
+# A belief the executive says they held before ("I used to think...", "a year ago I'd have said...")
+# is not their position now; unless the same clause says what changed, it is skipped.
+_PAST = re.compile(
+    r"^(?:(?:a|one|two|three|some|a few|many) (?:year|month|week)s? ago,? |years ago,? |back then,? |"
+    r"in the past,? |once,? )?(?:i|we) (?:used to|once|previously|originally|would have|d have)"
+    r" (?:think|thought|believe|believed|say|said|see|saw|assume|assumed|treat|treated|view|"
+    r"viewed|insist|insisted|measure|measured|leave|left|feel|felt|been)\b"
+)
+_NOW = re.compile(r"\b(?:now|today|these days|anymore|any more|no longer|changed|wrong|mistake|but)\b")
 _REPORTED = re.compile(
     r"^(?:(?:and|but|so|honestly|apparently|also|now)\W+)*"
     r"(?:i (?:think|guess|suspect|know|feel|hear)\s+(?:that\s+)?)?"
@@ -95,7 +105,7 @@ def candidates(text: str, model: Model) -> tuple[Candidates, Candidates]:
     others = Candidates(len(model.labels))
     units = _units(text)
     for start, end, lowered, question, reported in units:
-        if not question:
+        if not question and not _is_past(lowered):
             probs = model.probabilities(features_of_normalised(lowered))
             (others if reported else own).offer(probs, text[start:end])
     statements = [u for u in units if not u[3]]
@@ -141,6 +151,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             if len(spans) >= MAX_UNITS:
                 break
     return spans
+
+
+def _is_past(lowered: str) -> bool:
+    return bool(_PAST.match(lowered)) and not _NOW.search(lowered)
 
 
 def _is_question(sentence: str, lowered: str) -> bool:

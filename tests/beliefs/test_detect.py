@@ -180,3 +180,10 @@ def test_reported_speech_frames_are_told_apart_from_the_executives_own_words():
     own = detect("Let the people on the front line say what they think, even when it stings.")
     assert own
     assert not any(b.reported for b in own)
+
+
+def test_a_belief_held_in_the_past_is_not_the_current_position():
+    assert detect("A few years ago I would have said social media is only advertising.") == []
+    changed = detect("I used to judge social by likes, but these days I care about whether clients trust us.")
+    assert [(b.dimension, b.stance) for b in changed] == [("success_measure", "new")]
+    assert ("success_measure", "old") in labels("We always measured success in likes.")
