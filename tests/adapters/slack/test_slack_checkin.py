@@ -135,3 +135,19 @@ async def test_checkin_buttons_are_acknowledged_before_the_answer_is_stored(coac
     release.set()
     await slack_api.wait_calls("chat.update")
     assert answers(coach) == {"importance": "4"}
+
+
+async def test_every_rating_and_experiment_button_stores_its_own_value(coachbot, slack_api, coach):
+    coach.settings(ALICE)
+    with coach.store.write() as db:
+        executive_id = db.execute("select id from executives where user_id = 'U-ALICE'").fetchone()[0]
+        db["experiments"].insert({"tenant": "T-ONE", "executive_id": executive_id,
+                                  "text": "Ask a junior colleague to show you the company network.",
+                                  "status": "proposed"})
+    message = await send_checkin(coachbot, slack_api)
+    answer_buttons = [i for i in buttons(message) if i not in ("checkin:talk", "checkin:snooze", "checkin:skip")]
+    assert len(answer_buttons) == 11 + 11 + 7 + 3
+    for n, action_id in enumerate(answer_buttons, start=1):
+        await click(coachbot, slack_api, message, action_id, updates=n)
+        item, value = action_id.removeprefix("checkin:").rsplit(":", 1)
+        assert answers(coach)[item] == value, action_id
