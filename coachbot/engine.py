@@ -145,6 +145,21 @@ class Coach:
         """
         return checkins.record(self, who, item, value, _now(now))
 
+    def last_experiment(self, who: Who) -> dict | None:
+        """The newest experiment proposed to this executive: text, commitment, status, dates."""
+        exe = executives.find(self.store.db, who)
+        if exe is None:
+            return None
+        rows = list(
+            self.store.db["experiments"].rows_where(
+                "tenant = ? and executive_id = ?", [who.tenant, exe["id"]], order_by="id desc", limit=1
+            )
+        )
+        if not rows:
+            return None
+        keys = ("text", "commitment", "status", "proposed_at", "reported_at")
+        return {k: rows[0][k] for k in keys}
+
     # --- the executive's own data ---------------------------------------------------
     def journey(self, who: Who) -> dict:
         """The belief journey in the CONTRACTS.md shape."""

@@ -58,3 +58,11 @@ def test_settings_refuse_unknown_time_zones_and_bad_times(coach, who):
     with pytest.raises(ValueError):
         coach.update_settings(who, time="25:99")
     assert coach.update_settings(who, timezone="Europe/Berlin", time="08:15", weekday=2).timezone == "Europe/Berlin"
+
+
+def test_the_last_experiment_is_there_for_the_home_tab_and_the_check_in(coach, who, monday):
+    assert coach.last_experiment(who) is None
+    coach.start(who, monday)
+    coach.end_session(who, monday)
+    experiment = coach.last_experiment(who)
+    assert experiment["status"] == "proposed" and "You'll know it went well" in experiment["text"]

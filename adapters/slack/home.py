@@ -16,31 +16,11 @@ if TYPE_CHECKING:
     from .app import SlackAdapter
 
 
-def last_experiment(coach: Coach, who: Who) -> dict | None:
-    """The newest experiment proposed to this executive, with its status.
-
-    Read straight from the engine's table until the engine offers it (asked for in the
-    issue report); the tenant is in both joins, so it never reads another workspace.
-    """
-    row = coach.store.db.execute(
-        """
-        select e.text, e.status, e.proposed_at, e.reported_at
-        from experiments e join executives x on x.id = e.executive_id and x.tenant = e.tenant
-        where e.tenant = ? and x.user_id = ?
-        order by e.id desc limit 1
-        """,
-        [who.tenant, who.user],
-    ).fetchone()
-    if row is None:
-        return None
-    return dict(zip(("text", "status", "proposed_at", "reported_at"), row, strict=True))
-
-
 def home_view(coach: Coach, who: Who) -> dict:
     """Everything on the Home tab, read in one worker-thread call."""
     return blocks.home_view(
         journey=coach.journey(who),
-        experiment=last_experiment(coach, who),
+        experiment=coach.last_experiment(who),
         settings=coach.settings(who),
         hr_view=coach.hr_view(who),
     )
