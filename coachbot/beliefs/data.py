@@ -38,7 +38,7 @@ def load_authored(folder: Path = AUTHORED) -> list[dict]:
             rows.append({"text": text, "labels": [{"dimension": dimension, "stance": stance}]})
     for text in _lines(folder / "none.txt"):
         rows.append({"text": text, "labels": []})
-    for name, reported in (("multi.txt", False), ("negation.txt", False), ("long.txt", False), ("terse.txt", False), ("reported.txt", True)):
+    for name, reported in (("multi.txt", False), ("negation.txt", False), ("long.txt", False), ("terse.txt", False), ("answers.txt", False), ("reported.txt", True)):
         for line in _lines(folder / name):
             tags, text = line.split("\t", 1)
             labels = [dict(zip(("dimension", "stance"), t.split(":"), strict=True)) for t in tags.split(",") if t]
