@@ -2,7 +2,8 @@
 
 One logistic regression per (dimension, stance) label, trained by ``train.py``; each label's raw
 score goes through a Platt curve fitted on out-of-fold scores, so a confidence of 0.7 means
-roughly "right seven times in ten" on text the model did not see.
+roughly "right seven times in ten" on text the model did not see (``bench/beliefs.py
+--calibration`` shows how close that holds on the held-out split).
 """
 
 from __future__ import annotations

@@ -4,10 +4,11 @@ Steps, all deterministic (fixed seeds, sorted features, a hash-based split):
 1. read ``data/beliefs/authored/*``, split by hash into ``train.jsonl`` and ``heldout.jsonl``
    (both written out; the held-out texts are never used for fitting or tuning);
 2. fit one L2 logistic regression per (dimension, stance) on the training texts' features;
-3. calibrate each label with a Platt curve fitted on 5-fold out-of-fold scores, and pick two
-   decision thresholds (one for a text's most likely belief, a higher one for any further
-   belief) that maximise out-of-fold macro-F1 while leaving at least ``MIN_EMPTY`` of the
-   no-belief texts empty;
+3. calibrate each label with a Platt curve fitted on 5-fold out-of-fold scores, then run
+   ``detect()``'s own pipeline (sentences, questions, reported speech) with each fold's model
+   on the texts it did not see, and pick two decision thresholds (one for a text's most likely
+   belief, a higher one for any further belief) that maximise that out-of-fold macro-F1 while
+   leaving at least ``MIN_EMPTY`` of the no-belief texts empty;
 4. write the weights, rounded and pruned, to ``coachbot/beliefs/model.json``.
 
 scikit-learn is needed here only (``pip install -e ".[train]"``); the runtime reads JSON.
@@ -28,8 +29,8 @@ SEED = 13
 FOLDS = 5
 C = 2.0  # inverse L2 strength, chosen by cross-validation on the training split
 MIN_COUNT = 2  # a feature seen once in training is as likely noise as signal
-REPORTED_FACTOR = 0.75
-DIGITS = 4
+REPORTED_FACTOR = 0.75  # someone else's view is context: kept, but below the executive's own
+DIGITS = 4  # weights are rounded to this many decimals: a smaller file, no change in output
 MIN_EMPTY = 0.9  # most messages to a coach state no belief; a false belief is worse than a miss
 GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))
 
