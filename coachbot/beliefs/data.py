@@ -18,6 +18,8 @@ LABELS: tuple[str, ...] = tuple(f"{d}:{s}" for d in DIMENSIONS for s in STANCES)
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data" / "beliefs"
 AUTHORED = DATA / "authored"
+# Files of "labels<TAB>text" lines; labels are dimension:stance joined by commas, empty for none.
+LABELLED_FILES = ("multi.txt", "negation.txt", "long.txt", "terse.txt", "answers.txt", "reported.txt")
 HELDOUT_SHARE = 5  # one text in five goes to the held-out split
 
 
@@ -38,7 +40,8 @@ def load_authored(folder: Path = AUTHORED) -> list[dict]:
             rows.append({"text": text, "labels": [{"dimension": dimension, "stance": stance}]})
     for text in _lines(folder / "none.txt"):
         rows.append({"text": text, "labels": []})
-    for name, reported in (("multi.txt", False), ("negation.txt", False), ("long.txt", False), ("terse.txt", False), ("answers.txt", False), ("reported.txt", True)):
+    for name in LABELLED_FILES:
+        reported = name == "reported.txt"
         for line in _lines(folder / name):
             tags, text = line.split("\t", 1)
             labels = [dict(zip(("dimension", "stance"), t.split(":"), strict=True)) for t in tags.split(",") if t]
