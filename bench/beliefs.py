@@ -41,6 +41,10 @@ def evaluate(rows: list[dict]) -> dict:
         fn = sum(label in g and label not in p for g, p in zip(gold, pred, strict=True))
         per_label[label] = (2 * tp / (2 * tp + fp + fn) if tp else 0.0, tp, fp, fn)
     empty = [not p for g, p in zip(gold, pred, strict=True) if not g]
+    # Views the executive attributes to others ("my board wants..."): marked `reported`? And own views not?
+    found = [(bool(r.get("reported")), any(b.reported for b in p)) for r, p in zip(rows, preds, strict=True) if p]
+    others_marked = (sum(theirs and m for theirs, m in found), sum(theirs for theirs, _ in found))
+    own_marked = (sum(m and not theirs for theirs, m in found), sum(not theirs for theirs, _ in found))
     # Expected calibration error over every returned belief: confidence vs. being right.
     pairs = [(b.confidence, f"{b.dimension}:{b.stance}" in g) for p, g in zip(preds, gold, strict=True) for b in p]
     ece = 0.0
@@ -53,6 +57,8 @@ def evaluate(rows: list[dict]) -> dict:
         "empty_share": sum(empty) / len(empty) if empty else float("nan"),
         "empty": (sum(empty), len(empty)),
         "ece": ece,
+        "others_marked": others_marked,
+        "own_marked": own_marked,
         "per_label": per_label,
         "pred": pred,
         "pairs": pairs,
@@ -89,6 +95,9 @@ def main() -> int:
             f"no-belief left empty {r['empty'][0]}/{r['empty'][1]} ({r['empty_share']:.0%})  "
             f"ECE {r['ece']:.3f}  {tps:,.0f} texts/s"
         )
+        (a, n), (b, m) = r["others_marked"], r["own_marked"]
+        if any(row.get("reported") for row in rows):
+            print(f"    marked reported: {a}/{n} views attributed to others, {b}/{m} of the executive's own")
         if args.per_label:
             for label, (f1, tp, fp, fn) in r["per_label"].items():
                 print(f"    {label:32s} F1 {f1:.2f}  tp {tp:2d} fp {fp:2d} fn {fn:2d}")
