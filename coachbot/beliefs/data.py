@@ -19,7 +19,15 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data" / "beliefs"
 AUTHORED = DATA / "authored"
 # Files of "labels<TAB>text" lines; labels are dimension:stance joined by commas, empty for none.
-LABELLED_FILES = ("multi.txt", "negation.txt", "long.txt", "terse.txt", "answers.txt", "reported.txt")
+LABELLED_FILES = (
+    "multi.txt",
+    "negation.txt",
+    "long.txt",
+    "terse.txt",
+    "answers.txt",
+    "sectors.txt",
+    "reported.txt",
+)
 HELDOUT_SHARE = 5  # one text in five goes to the held-out split
 
 
