@@ -26,7 +26,7 @@ from coachbot.models import Belief
 __all__ = ["detect"]
 
 MAX_UNITS = 400  # a 100 KB paste is scored on its first few hundred sentences
-MAX_UNIT_CHARS = 1000  # features of a run-on "sentence" come from its start
+MAX_UNIT_CHARS = 1000  # a run-on "sentence" is read, and quoted as evidence, from its start
 WHOLE_TEXT_UNITS = 4  # short messages are also scored whole, for context across sentences
 WHOLE_TEXT_CHARS = 2000
 
@@ -107,7 +107,8 @@ def candidates(text: str, model: Model) -> tuple[Candidates, Candidates]:
     for start, end, lowered, question, reported in units:
         if not question and not _is_past(lowered):
             probs = model.probabilities(features_of_normalised(lowered))
-            (others if reported else own).offer(probs, text[start:end])
+            evidence = text[start : min(end, start + MAX_UNIT_CHARS)].rstrip()
+            (others if reported else own).offer(probs, evidence)
     statements = [u for u in units if not u[3]]
     if 1 < len(units) <= WHOLE_TEXT_UNITS and len(statements) > 1 and not any(u[4] for u in units):
         whole = text[statements[0][0] : statements[-1][1]]

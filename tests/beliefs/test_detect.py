@@ -187,3 +187,12 @@ def test_a_belief_held_in_the_past_is_not_the_current_position():
     changed = detect("I used to judge social by likes, but these days I care about whether clients trust us.")
     assert [(b.dimension, b.stance) for b in changed] == [("success_measure", "new")]
     assert ("success_measure", "old") in labels("We always measured success in likes.")
+
+
+def test_evidence_from_a_run_on_text_stays_short_and_verbatim():
+    text = "we measure everything by likes and followers " * 3000
+    found = detect(text)
+    assert found
+    for belief in found:
+        assert belief.evidence in text
+        assert len(belief.evidence) <= 1000
