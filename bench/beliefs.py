@@ -1,7 +1,8 @@
 """Belief detection benchmark: ``python bench/beliefs.py [--per-label] [--errors]``.
 
-For the shared dev set (written by someone else) and our own held-out split (never used in
-training), prints macro-F1 over the 16 (dimension, stance) labels, the share of no-belief texts
+For the shared dev set (written by someone else), our own held-out split (never used in
+training) and the outside check (written by another developer than the training data, never
+used in training), prints macro-F1 over the 16 (dimension, stance) labels, the share of no-belief texts
 left empty, and texts per second through ``coachbot.beliefs.detect`` in this one process.
 """
 
@@ -22,6 +23,7 @@ from coachbot.beliefs.data import LABELS  # noqa: E402
 SETS = {
     "dev (../shared/eval/beliefs_dev.jsonl)": ROOT.parent / "shared" / "eval" / "beliefs_dev.jsonl",
     "held-out (data/beliefs/heldout.jsonl)": ROOT / "data" / "beliefs" / "heldout.jsonl",
+    "outside check (data/beliefs/outside_check.jsonl)": ROOT / "data" / "beliefs" / "outside_check.jsonl",
 }
 
 

@@ -4,6 +4,8 @@ examples, and a rebuild gives the same model."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -39,6 +41,13 @@ def test_training_never_sees_the_dev_set():
     assert not dev_texts & ours
 
 
+def test_training_never_sees_the_outside_check_set():
+    check = DATA / "outside_check.jsonl"
+    check_texts = {" ".join(r["text"].lower().split()) for r in read_jsonl(check)}
+    ours = {" ".join(r["text"].lower().split()) for r in load_authored()}
+    assert len(check_texts) >= 80 and not check_texts & ours
+
+
 def test_shipped_model_lists_the_sixteen_labels():
     spec = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert spec["labels"] == list(LABELS)
@@ -52,3 +61,13 @@ def test_training_is_deterministic():
     train, _ = split(load_authored())
     sample = train[::4]
     assert fit_weights(sample) == fit_weights(sample)
+
+
+def test_the_shipped_model_is_exactly_what_one_command_rebuilds(tmp_path):
+    pytest.importorskip("sklearn")
+    rebuilt = tmp_path / "model.json"
+    subprocess.run(
+        [sys.executable, "-m", "coachbot.beliefs.train", "--out", str(rebuilt)],
+        check=True, capture_output=True, timeout=300,
+    )
+    assert rebuilt.read_bytes() == MODEL_PATH.read_bytes()
