@@ -633,10 +633,15 @@ class _Turn:
     def _name_shift(self, belief: Belief, before: str) -> list[Reply]:
         """Name the change in the executive's own words, then ask what moved it."""
         after = belief.evidence or self.text
-        return [
-            Reply(self.p.text("reflections.shift", before=_short(before, 14), after=_short(after, 14)), "reflection"),
-            Reply(self.p.pick("reflections.shift_question", self.seed), "question"),
-        ]
+        if intents.mentions_broadcasting(before) or intents.mentions_broadcasting(after):
+            # Their words would put blogging or followers in the coach's mouth: name the stances.
+            old = "old" if belief.stance == "new" else "new"
+            text = self.p.text("reflections.shift_named",
+                               before=self.p.text(f"stances.{belief.dimension}.{old}"),
+                               after=self.p.text(f"stances.{belief.dimension}.{belief.stance}"))
+        else:
+            text = self.p.text("reflections.shift", before=_short(before, 14), after=_short(after, 14))
+        return [Reply(text, "reflection"), Reply(self.p.pick("reflections.shift_question", self.seed), "question")]
 
     def _invite_more(self, complex_reflection: bool) -> bool:
         """Sometimes a reflection alone, inviting more, beats another question (MI's 2:1)."""
@@ -842,7 +847,12 @@ def _strongest_stance(db: sqlite_utils.Database, exe: dict) -> tuple[str, str, s
         if pos is None or abs(pos) < 0.2:
             continue
         stance = "new" if pos > 0 else "old"
-        evidence = next(o["evidence"] for o in reversed(observations) if o["stance"] == stance)
+        quotable = [
+            o for o in observations if o["stance"] == stance and not intents.mentions_broadcasting(o["evidence"])
+        ]
+        if not quotable:
+            continue
+        evidence = quotable[-1]["evidence"]
         key = (abs(pos) * len(observations), dimension)
         if best is None or key > best[0]:
             best = (key, (dimension, stance, evidence))

@@ -171,6 +171,14 @@ def asks_for_broadcast_advice(text: str) -> bool:
     return bool(_ASKING.search(text)) and bool(_BROADCAST_QUESTION.search(text))
 
 
+_BROADCAST_MENTION = _rx(r"\b" + _BROADCAST_ACTS + r"|\b(?:start(?:ing)? a blog|followers|go(?:ing)? viral)\b")
+
+
+def mentions_broadcasting(text: str) -> bool:
+    """Whether ``text`` talks about blogging, posting, followers, agencies and the like."""
+    return bool(_BROADCAST_MENTION.search(text))
+
+
 def is_injection(text: str) -> bool:
     return bool(_INJECTION.search(text))
 

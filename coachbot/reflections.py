@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coachbot.intents import change_talk_match
+from coachbot.intents import change_talk_match, mentions_broadcasting
 from coachbot.models import Belief
 from coachbot.text import echo_clause, second_person
 from coachbot.wording import Prompts
@@ -55,17 +55,20 @@ class Reflector:
                 )
         if change_clause and state.sustain and not _same_text(state.sustain[-1], text):
             sustain = echo_clause(state.sustain[-1], max_words=10)
-            if sustain:
+            if sustain and not mentions_broadcasting(sustain):
                 return Reflection(
                     p.text("reflections.double_sided", sustain=sustain, change=second_person(change_clause)), True
                 )
-        if change_clause:
+        if change_clause and not mentions_broadcasting(change_clause):
             match = change_talk_match(text)
             key = "reflections.change_talk" if match is None or match[1] else "reflections.change_talk_others"
             return Reflection(p.pick(key, seed, clause=second_person(change_clause)), True)
         if own:
             top = max(own, key=lambda b: b.confidence)
             return Reflection(p.pick(f"reflections.beliefs.{top.dimension}.{top.stance}", seed), True)
+        if mentions_broadcasting(text):
+            # Never say broadcasting advice back, not even as their words.
+            return Reflection(p.pick("reflections.broadcast_pressure", seed), True)
         if state.sustain and _same_text(state.sustain[-1], text):
             clause = echo_clause(text, max_words=10)
             if clause:
@@ -78,7 +81,7 @@ class Reflector:
     def echo(self, text: str, seed: str) -> str:
         """A simple reflection of ``text`` (used to confirm a commitment)."""
         clause = echo_clause(text, max_words=20)
-        if clause:
+        if clause and not mentions_broadcasting(clause):
             return self.prompts.pick("reflections.echo", seed, clause=clause)
         return self.prompts.pick("reflections.plain", seed)
 

@@ -308,3 +308,18 @@ def test_a_welcome_said_on_install_is_not_repeated_when_the_first_conversation_s
     assert coach.welcome(who, monday) == []
     first = coach.start(who, monday)
     assert [r.kind for r in first] == ["question"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We make industrial pumps, and my board keeps telling me to start a blog.",
+        "Our agency says we should post more and grow our followers.",
+        "I want to grow our followers on LinkedIn this year.",
+    ],
+)
+def test_talk_of_blogging_is_never_said_back_as_advice(coach, who, monday, message):
+    coach.start(who, monday)
+    replies = coach.reply(who, message, monday)
+    text = " ".join(r.text for r in replies)
+    assert not ADVICE.search(text) and "blog" not in text.lower() and "followers" not in text.lower(), text
