@@ -5,7 +5,8 @@ sessions each on the built-in engine and counts, over every transcript:
 
 - questions per coach message (target: at most one);
 - executive words against coach words (target: the executive writes more);
-- reflections against questions (MITI: 1:1 fair, 2:1 good);
+- reflections against questions (MITI: 1:1 fair, 2:1 good); the closing summary counts as a
+  reflection, as MITI 4.2 codes a summary as a complex reflection;
 - "go blog" advice (target: none);
 - strategic questions covered in the first three sessions (target: at least four of six);
 - sessions of more than three turns closing with a commitment and a nudge.
@@ -154,7 +155,7 @@ def main() -> int:
                 totals["messages"] += 1
                 totals["over_one_question"] += item.text.count("?") > 1
                 totals["coach_words"] += count_words(item.text)
-                totals["reflections"] += item.kind == "reflection"
+                totals["reflections"] += item.kind in ("reflection", "close")
                 totals["questions"] += item.kind == "question"
                 totals["advice"] += bool(ADVICE.search(item.text))
                 asked |= {q for q, texts in strategic.items() if item.text in texts}
@@ -168,7 +169,7 @@ def main() -> int:
     print(f"coach messages with more than one question: {totals['over_one_question']}")
     print(f"executive words {totals['exec_words']} vs coach words {totals['coach_words']} "
           f"(ratio {totals['exec_words'] / totals['coach_words']:.2f})")
-    print(f"reflections {totals['reflections']} vs questions {totals['questions']} "
+    print(f"reflections (incl. closing summaries) {totals['reflections']} vs questions {totals['questions']} "
           f"(ratio {totals['reflections'] / totals['questions']:.2f})")
     print(f"'go blog' advice: {totals['advice']}")
     print("strategic questions covered in the first three sessions: "
