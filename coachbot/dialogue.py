@@ -177,30 +177,14 @@ class Dialogue:
 
     # --- sessions --------------------------------------------------------------------
     def _open_session(self, db: sqlite_utils.Database, exe: dict) -> dict | None:
-        rows = list(
-            db["sessions"].rows_where(
-                "tenant = ? and executive_id = ? and ended_at is null",
-                [exe["tenant"], exe["id"]],
-                order_by="number desc",
-                limit=1,
-            )
-        )
-        return rows[0] if rows else None
+        return _newest_session(db, exe, "ended_at is null")
+
+    def _last_closed(self, db: sqlite_utils.Database, exe: dict) -> dict | None:
+        return _newest_session(db, exe, "ended_at is not null")
 
     def _idle(self, session: dict, now: datetime) -> bool:
         last = datetime.fromisoformat(session["last_activity_at"] or session["started_at"])
         return now - last > self.gap
-
-    def _last_closed(self, db: sqlite_utils.Database, exe: dict) -> dict | None:
-        rows = list(
-            db["sessions"].rows_where(
-                "tenant = ? and executive_id = ? and ended_at is not null",
-                [exe["tenant"], exe["id"]],
-                order_by="number desc",
-                limit=1,
-            )
-        )
-        return rows[0] if rows else None
 
     def _start_session(
         self, db: sqlite_utils.Database, who: Who, exe: dict, now: datetime, first_text: str
@@ -814,6 +798,16 @@ def _topics(prompts: Prompts, asked: list[str]) -> str:
     if not names:
         return ""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _newest_session(db: sqlite_utils.Database, exe: dict, condition: str) -> dict | None:
+    rows = list(
+        db["sessions"].rows_where(
+            f"tenant = ? and executive_id = ? and {condition}", [exe["tenant"], exe["id"]],
+            order_by="number desc", limit=1,
+        )
+    )
+    return rows[0] if rows else None
 
 
 def _latest_experiment(db: sqlite_utils.Database, exe: dict) -> dict | None:
