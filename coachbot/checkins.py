@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from coachbot import executives
+from coachbot import executives, experiments
 from coachbot.models import DIMENSIONS, CheckinPrompt, Reply, ScaleItem, Who
 from coachbot.store import Store
 from coachbot.wording import Prompts
@@ -18,7 +18,6 @@ from coachbot.wording import Prompts
 if TYPE_CHECKING:
     from coachbot.engine import Coach
 
-EXPERIMENT_OUTCOMES = ("done", "partly", "not_done")
 ACTIONS = ("snooze", "skip", "talk")
 
 
@@ -34,20 +33,11 @@ def belief_dimension_for(week: str) -> str:
     return DIMENSIONS[(int(year) * 53 + int(number)) % len(DIMENSIONS)]
 
 
-def _latest_experiment(db, tenant: str, executive_id: int) -> dict | None:
-    rows = list(
-        db["experiments"].rows_where(
-            "tenant = ? and executive_id = ?", [tenant, executive_id], order_by="id desc", limit=1
-        )
-    )
-    return rows[0] if rows else None
-
-
 def prompt_for(store: Store, prompts: Prompts, who: Who, now: datetime) -> CheckinPrompt:
     with store.write() as db:
         row = executives.get_or_create(db, who, now)
     week = local_week(now, row["timezone"])
-    experiment = _latest_experiment(store.db, who.tenant, row["id"])
+    experiment = experiments.latest(store.db, who.tenant, row["id"])
     dimension = belief_dimension_for(week)
     answered = tuple(
         r["item"]
@@ -73,21 +63,25 @@ def prompt_for(store: Store, prompts: Prompts, who: Who, now: datetime) -> Check
     )
 
 
+def _number(value: str | int, low: int, high: int) -> str:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError("That answer is not a number.") from None
+    if not low <= number <= high:
+        raise ValueError(f"Pick a number from {low} to {high}.")
+    return str(number)
+
+
 def _validate(item: str, value: str | int) -> str:
     if item in ("importance", "confidence"):
-        number = int(value)
-        if not 0 <= number <= 10:
-            raise ValueError("Pick a number from 0 to 10.")
-        return str(number)
+        return _number(value, 0, 10)
     if item.startswith("belief:"):
         if item.removeprefix("belief:") not in DIMENSIONS:
             raise ValueError(f"Unknown belief item {item!r}.")
-        number = int(value)
-        if not 1 <= number <= 7:
-            raise ValueError("Pick a number from 1 to 7.")
-        return str(number)
+        return _number(value, 1, 7)
     if item == "experiment":
-        if str(value) not in EXPERIMENT_OUTCOMES:
+        if str(value) not in experiments.OUTCOMES:
             raise ValueError("The experiment answer is done, partly or not_done.")
         return str(value)
     if item in ACTIONS:
@@ -96,10 +90,7 @@ def _validate(item: str, value: str | int) -> str:
 
 
 def record(coach: Coach, who: Who, item: str, value: str | int, now: datetime) -> list[Reply]:
-    try:
-        clean = _validate(item, value)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(str(exc) if "int()" not in str(exc) else "That answer is not a number.") from None
+    clean = _validate(item, value)
     prompts = coach.prompts
     with coach.store.write() as db:
         row = executives.get_or_create(db, who, now)
@@ -113,11 +104,7 @@ def record(coach: Coach, who: Who, item: str, value: str | int, now: datetime) -
              "value": clean, "at": now.isoformat()}
         )
         if item == "experiment":
-            experiment = _latest_experiment(db, who.tenant, row["id"])
-            if experiment is not None:
-                db["experiments"].update(
-                    experiment["id"], {"status": clean, "reported_at": now.isoformat()}
-                )
+            experiments.report(db, row, clean, now)
     if item == "talk":
         return coach.dialogue.open(who, now)
     if item in ("snooze", "skip"):

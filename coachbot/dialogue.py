@@ -19,9 +19,9 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from coachbot import executives, intents, nudges
+from coachbot import executives, experiments, intents, nudges
 from coachbot.beliefs import detect
-from coachbot.journey import position
+from coachbot.journey import own_observations, position
 from coachbot.models import QUESTIONS, STAGES, Belief, Reply, Who
 from coachbot.reflections import Reflector
 from coachbot.safety import safety_topic
@@ -213,7 +213,7 @@ class Dialogue:
                 replies.append(Reply(question, "question"))
         else:
             replies.append(Reply(self._recall_text(db, exe, previous), "opening"))
-            experiment = _latest_experiment(db, exe)
+            experiment = experiments.latest(db, exe["tenant"], exe["id"])
             if experiment and experiment["status"] == "proposed" and experiment["session_id"] == previous["id"]:
                 state.awaiting_experiment = experiment["id"]
                 question = self.prompts.pick("recall.experiment_question", seed)
@@ -519,7 +519,7 @@ class _Turn:
                              summary=previous["summary"] or "")]
         if previous["commitment"]:
             lines.append(self.p.text("recap.commitment", commitment=_short(previous["commitment"], 40)))
-        experiment = _latest_experiment(self.db, self.exe)
+        experiment = experiments.latest(self.db, self.exe["tenant"], self.exe["id"])
         if experiment:
             status = self.p.text(f"recap.status.{experiment['status']}")
             what = nudges.Nudge(experiment["nudge_id"], "", (), experiment["text"]).what
@@ -688,13 +688,8 @@ class _Turn:
         outcome = intents.experiment_outcome(self.text)
         if outcome is None:
             return []
-        experiment_id, self.state.awaiting_experiment = self.state.awaiting_experiment, None
-        self.db["experiments"].update(
-            experiment_id, {"status": outcome, "outcome": self.text[:1000], "reported_at": self.now.isoformat()}
-        )
-        if outcome in ("done", "partly") and (self.exe.get("stage") in (None, *STAGES[:3])):
-            self.db["executives"].update(self.exe["id"], {"stage": "action"})
-            self.exe["stage"] = "action"
+        self.state.awaiting_experiment = None
+        experiments.report(self.db, self.exe, outcome, self.now, note=self.text)
         return [Reply(self.p.pick(f"reflections.affirm_{outcome}", self.seed), "reflection")]
 
     def _experiment_report(self, beliefs: list[Belief]) -> list[Reply]:
@@ -810,29 +805,10 @@ def _newest_session(db: sqlite_utils.Database, exe: dict, condition: str) -> dic
     return rows[0] if rows else None
 
 
-def _latest_experiment(db: sqlite_utils.Database, exe: dict) -> dict | None:
-    rows = list(
-        db["experiments"].rows_where(
-            "tenant = ? and executive_id = ?", [exe["tenant"], exe["id"]], order_by="id desc", limit=1
-        )
-    )
-    return rows[0] if rows else None
-
-
-def _own_observations(db: sqlite_utils.Database, exe: dict) -> list[dict]:
-    return list(
-        db["observations"].rows_where(
-            "tenant = ? and executive_id = ? and coalesce(reported, 0) = 0",
-            [exe["tenant"], exe["id"]],
-            order_by="id",
-        )
-    )
-
-
 def _strongest_stance(db: sqlite_utils.Database, exe: dict) -> tuple[str, str, str] | None:
     """The dimension the executive has spoken about most clearly, with their latest words on it."""
     by_dimension: dict[str, list[dict]] = {}
-    for obs in _own_observations(db, exe):
+    for obs in own_observations(db, exe["tenant"], exe["id"]):
         by_dimension.setdefault(obs["dimension"], []).append(obs)
     best = None
     for dimension, observations in by_dimension.items():
@@ -855,7 +831,7 @@ def _strongest_stance(db: sqlite_utils.Database, exe: dict) -> tuple[str, str, s
 
 def _old_leaning_dimensions(db: sqlite_utils.Database, exe: dict) -> list[str]:
     by_dimension: dict[str, list[dict]] = {}
-    for obs in _own_observations(db, exe):
+    for obs in own_observations(db, exe["tenant"], exe["id"]):
         by_dimension.setdefault(obs["dimension"], []).append(obs)
     scored = []
     for dimension, observations in by_dimension.items():
@@ -879,7 +855,7 @@ def _next_stage(db: sqlite_utils.Database, exe: dict, state: State, committed: b
         earned = "action"
     elif committed and (state.commitment or state.commitment_candidate):
         earned = "preparation"
-    elif state.change_talk or state.moved_to or any(s.endswith(":new") for s in state.moved_to):
+    elif state.change_talk or state.moved_to:
         earned = "contemplation"
     else:
         earned = "precontemplation"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from coachbot import checkins, executives, journey, privacy
+from coachbot import checkins, executives, experiments, journey, privacy
 from coachbot.dialogue import Dialogue
 from coachbot.models import CheckinPrompt, ExecSettings, Reply, Who
 from coachbot.store import Store
@@ -150,15 +150,11 @@ class Coach:
         exe = executives.find(self.store.db, who)
         if exe is None:
             return None
-        rows = list(
-            self.store.db["experiments"].rows_where(
-                "tenant = ? and executive_id = ?", [who.tenant, exe["id"]], order_by="id desc", limit=1
-            )
-        )
-        if not rows:
+        experiment = experiments.latest(self.store.db, who.tenant, exe["id"])
+        if experiment is None:
             return None
         keys = ("text", "commitment", "status", "proposed_at", "reported_at")
-        return {k: rows[0][k] for k in keys}
+        return {k: experiment[k] for k in keys}
 
     # --- the executive's own data ---------------------------------------------------
     def journey(self, who: Who) -> dict:

@@ -66,3 +66,10 @@ def test_the_last_experiment_is_there_for_the_home_tab_and_the_check_in(coach, w
     coach.end_session(who, monday)
     experiment = coach.last_experiment(who)
     assert experiment["status"] == "proposed" and "You'll know it went well" in experiment["text"]
+
+
+def test_reporting_the_experiment_done_in_a_check_in_moves_the_stage_to_action(coach, who, monday):
+    coach.start(who, monday)
+    coach.end_session(who, monday)
+    coach.record_checkin(who, "experiment", "done", monday + timedelta(days=7))
+    assert coach.journey(who)["stage"] == "action"
