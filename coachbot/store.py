@@ -231,3 +231,79 @@ def m002_welcomed_at(db: sqlite_utils.Database) -> None:
     # When the executive was first introduced to the coach, so the welcome is said once
     # even when a platform greets them on install before any conversation starts.
     db["executives"].add_column("welcomed_at", str)
+
+
+@migrations()
+def m003_cohorts_checkins_safety(db: sqlite_utils.Database) -> None:
+    # Shared by the check-in scheduler, the HR dashboard and the dialogue: one schema
+    # agreed up front so each can be built against it.
+    db["cohorts"].create(
+        {
+            "id": int,
+            "tenant": str,
+            "name": str,
+            "start_date": str,  # YYYY-MM-DD
+            "checkin_weekday": int,  # 0 = Monday; the members' default
+            "checkin_time": str,  # HH:MM local; the members' default
+            "programme": str,  # JSON: [{"week": 1, "theme": str, "questions": [question ids]}]
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"tenant", "name"},
+        defaults={"checkin_weekday": 0, "checkin_time": "09:00"},
+    )
+    db["cohorts"].create_index(["tenant", "name"], unique=True)
+
+    db["cohort_members"].create(
+        {
+            "id": int,
+            "tenant": str,
+            "cohort_id": int,
+            "executive_id": int,
+            "status": str,  # invited | stopped (started / active / quiet are derived)
+            "enrolled_at": str,
+        },
+        pk="id",
+        not_null={"tenant", "cohort_id", "executive_id"},
+        foreign_keys=[("cohort_id", "cohorts", "id"), ("executive_id", "executives", "id")],
+    )
+    db["cohort_members"].create_index(["tenant", "cohort_id", "executive_id"], unique=True)
+    db["cohort_members"].create_index(["executive_id"])
+
+    # The check-in outbox: one row per executive per local ISO week, claimed before the
+    # platform is called, so a check-in is sent once whatever restarts or retries happen.
+    db["checkin_deliveries"].create(
+        {
+            "id": int,
+            "tenant": str,
+            "executive_id": int,
+            "week": str,  # ISO week of the executive's local calendar, e.g. 2026-W48
+            "due_at": str,  # UTC ISO instant
+            "status": str,  # claimed | sent | answered | skipped | snoozed | failed | undeliverable
+            "claimed_by": str,
+            "claimed_at": str,
+            "sent_at": str,
+            "platform_message_id": str,
+            "answered_at": str,
+            "reminder_sent_at": str,
+            "snoozed_until": str,
+            "attempts": int,
+            "error": str,
+        },
+        pk="id",
+        not_null={"tenant", "executive_id", "week", "status"},
+        defaults={"attempts": 0},
+        foreign_keys=[("executive_id", "executives", "id")],
+    )
+    db["checkin_deliveries"].create_index(["tenant", "executive_id", "week"], unique=True)
+    db["checkin_deliveries"].create_index(["status", "due_at"])
+
+    # A content-free marker that a safety reply was given: the category and when, so the
+    # coach stands down. Never text; never shown to HR.
+    db["safety_markers"].create(
+        {"id": int, "tenant": str, "executive_id": int, "session_id": int, "category": str, "at": str},
+        pk="id",
+        not_null={"tenant", "executive_id", "category"},
+        foreign_keys=[("executive_id", "executives", "id")],
+    )
+    db["safety_markers"].create_index(["tenant", "executive_id"])
