@@ -213,6 +213,23 @@ def cmd_teams_package(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_usage(args: argparse.Namespace) -> int:
+    from coachbot.llm.usage import usage_by_tenant
+
+    rows = usage_by_tenant(_store(args), tenant=args.tenant, since=args.since)
+    if args.json:
+        for row in rows:
+            print(json.dumps(row.as_dict()))
+        return 0
+    if not rows:
+        print("No LLM calls recorded.")
+        return 0
+    print(f"{'tenant':<24} {'calls':>7} {'tokens in':>11} {'tokens out':>11} {'fallbacks':>9}")
+    for row in rows:
+        print(f"{row.tenant:<24} {row.calls:>7} {row.tokens_in:>11} {row.tokens_out:>11} {row.fallbacks:>9}")
+    return 0
+
+
 # --- parser ----------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
@@ -249,6 +266,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=3978)
     p.add_argument("--no-scheduler", action="store_true", help="do not send weekly check-ins")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("usage", parents=[common], help="LLM tokens in and out per tenant")
+    p.add_argument("--tenant", help="one tenant only")
+    p.add_argument("--since", help="from this date on (YYYY-MM-DD)")
+    p.add_argument("--json", action="store_true", help="one JSON object per tenant")
+    p.set_defaults(func=cmd_usage)
 
     teams = sub.add_parser("teams", help="Microsoft Teams tools")
     teams_sub = teams.add_subparsers(dest="teams_command", required=True, metavar="COMMAND")

@@ -55,6 +55,7 @@ class PhraseRequest:
     recent: tuple[tuple[str, str], ...] = ()  # (role, text) of this session, oldest first
     language: str = "en"  # the executive's language (ISO 639-1)
     tenant: str = ""  # for usage accounting; a phraser never sees another tenant's data
+    executive_id: int | None = None  # for usage accounting, so export and forget cover its rows
 
 
 @dataclass(frozen=True)

@@ -41,3 +41,26 @@ def who() -> Who:
 @pytest.fixture
 def monday() -> datetime:
     return datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def llm_server():
+    """A stand-in OpenAI-compatible server on 127.0.0.1 (see tests/llm_standin.py)."""
+    from llm_standin import StandInLLM
+
+    server = StandInLLM()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def llm_env(llm_server, monkeypatch):
+    """The environment a company sets to point coachbot at the stand-in server."""
+    for name in ("AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY", "COACHBOT_LLM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OPENAI_BASE_URL", llm_server.url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-stand-in")
+    monkeypatch.setenv("COACHBOT_LLM_MODEL", "stand-in-model")
+    monkeypatch.setenv("COACHBOT_LLM_BUDGET_SECONDS", "2")
+    return llm_server
