@@ -3,8 +3,11 @@
 Seeds 1,000 executives x 20 past sessions (with their messages, belief observations and
 experiments) straight into SQLite, then runs fresh coaching sessions for a sample of
 those executives through the real engine and times every turn (``Coach.reply``).
+Then seeds a second database with 10,000 executives and times ``Coach.forget``, which
+holds the write lock while it runs (every other executive's reply waits for it).
 
     python bench/engine.py [--executives 1000] [--sessions 20] [--sample 200] [--db PATH]
+                           [--forget-executives 10000] [--forget-sample 20] [--without-fk-indexes]
 
 Prints the figures; nothing is asserted here (targets are read off the output).
 """
@@ -97,6 +100,35 @@ def seed(store: Store, executives: int, sessions: int, rng: random.Random) -> No
             db["experiments"].insert_all(experiment_rows)
 
 
+def time_forget(path: Path, args: argparse.Namespace, rng: random.Random) -> None:
+    """How long one ``forget`` holds the write lock in a database of many executives."""
+    store = Store(path)
+    t0 = time.perf_counter()
+    seed(store, args.forget_executives, args.sessions, rng)
+    seeded = time.perf_counter() - t0
+    dropped = []
+    if args.without_fk_indexes:
+        for table in store.db.tables:
+            keys = {fk.column for fk in table.foreign_keys}
+            for index in table.indexes:
+                if len(index.columns) == 1 and index.columns[0] in keys and not index.unique:
+                    store.db.execute(f"drop index [{index.name}]")
+                    dropped.append(index.name)
+    coach = Coach(store)
+    times = []
+    for i in rng.sample(range(args.forget_executives), min(args.forget_sample, args.forget_executives)):
+        who = Who(TENANTS[i % len(TENANTS)], f"U{i:05d}", "slack")
+        t = time.perf_counter()
+        deleted = coach.forget(who)
+        times.append((time.perf_counter() - t) * 1000)
+        assert deleted > 0
+    schema = f"without the {len(dropped)} foreign-key indexes" if dropped else "with foreign-key indexes"
+    print(f"forget (Coach.forget, one write transaction) at {args.forget_executives:,} executives x "
+          f"{args.sessions} sessions, {schema}, {len(times)} executives: p50 {statistics.median(times):.1f} ms, "
+          f"max {max(times):.1f} ms (seeded in {seeded:.0f} s)")
+    store.close()
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
@@ -108,6 +140,11 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--sample", type=int, default=200, help="executives who get a new session")
     parser.add_argument("--db", help="database file (default: a temporary one)")
+    parser.add_argument("--forget-executives", type=int, default=10_000,
+                        help="executives in the database forget is timed on (0: skip)")
+    parser.add_argument("--forget-sample", type=int, default=20, help="executives forgotten")
+    parser.add_argument("--without-fk-indexes", action="store_true",
+                        help="drop the foreign-key indexes first (the schema before migration m004)")
     args = parser.parse_args()
 
     rng = random.Random(7)
@@ -150,6 +187,8 @@ def main() -> int:
     print(f"session opening (Coach.start), {len(openings):,} sessions: p50 {statistics.median(openings):.2f} ms, "
           f"p99 {percentile(openings, 99):.2f} ms")
     print(f"first turn of the process (loads the belief model, untimed above): {cold:.0f} ms")
+    if args.forget_executives:
+        time_forget(Path(directory) / "forget.db", args, rng)
     print(f"python {sys.version.split()[0]}, one process, one thread")
     return 0
 

@@ -1,13 +1,16 @@
-"""The ``coachbot`` command line (CONTRACTS.md).
+"""The ``coachbot`` command line.
 
 Every failure is one readable line on standard error and a non-zero exit, never a
-traceback.
+traceback: 2 for a usage error or a damaged database, 3 when the executive or the
+database file asked about does not exist.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 import textwrap
 from collections.abc import Callable, Iterable
@@ -21,23 +24,47 @@ LOCAL_TENANT = "local"
 class CliError(Exception):
     """A problem to show the user as one line, then exit 2."""
 
+    exit_code = 2
 
-def _store(args: argparse.Namespace):
+
+class NotFound(CliError):
+    """The executive, or the database file, a read command asked about does not exist."""
+
+    exit_code = 3
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from coachbot.store import default_db_path
+
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+
+
+def _store(args: argparse.Namespace, *, must_exist: bool = False):
     from coachbot.store import Store
 
+    path = _db_path(args)
+    if must_exist and not path.exists():
+        # A mistyped --db must not quietly create (and answer from) a new empty database.
+        raise NotFound(f"no database at {path} (check --db or $COACHBOT_DB)")
     try:
-        return Store(args.db)
+        return Store(path)
+    except sqlite3.DatabaseError as exc:
+        from coachbot.salvage import is_damage
+
+        if is_damage(exc):
+            raise  # main() and export explain a damaged file
+        raise CliError(f"cannot open the database {path}: {exc}") from None
     except Exception as exc:  # sqlite3 errors, permissions, a directory given as --db
         raise CliError(f"cannot open the database {args.db or '(default)'}: {exc}") from None
 
 
-def _coach(args: argparse.Namespace):
+def _coach(args: argparse.Namespace, *, must_exist: bool = False):
     from coachbot.config import Config
     from coachbot.engine import Coach
 
     config = Config.from_env(args.db)
     return Coach(
-        _store(args),
+        _store(args, must_exist=must_exist),
         session_gap_minutes=config.session_gap_minutes,
         max_input_chars=config.max_input_chars,
     )
@@ -48,6 +75,15 @@ def _who(args: argparse.Namespace) -> Who:
     if not user:
         raise CliError("--user must not be empty")
     return Who(tenant=args.tenant, user=user, platform="cli")
+
+
+def _known(coach, who: Who) -> Who:
+    """``who``, or NotFound when they have never talked to the coach."""
+    from coachbot import executives
+
+    if executives.find(coach.store.db, who) is None:
+        raise NotFound(f"no executive {who.user!r} in tenant {who.tenant!r}")
+    return who
 
 
 # --- chat ------------------------------------------------------------------------------
@@ -155,7 +191,8 @@ def render_journey(data: dict) -> str:
 
 
 def cmd_journey(args: argparse.Namespace) -> int:
-    data = _coach(args).journey(_who(args))
+    coach = _coach(args, must_exist=True)
+    data = coach.journey(_known(coach, _who(args)))
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=None))
     else:
@@ -165,21 +202,49 @@ def cmd_journey(args: argparse.Namespace) -> int:
 
 # --- export / forget -------------------------------------------------------------------
 def cmd_export(args: argparse.Namespace) -> int:
-    data = _coach(args).export(_who(args))
-    if data["executive"] is None:
-        raise CliError(f"no data for user {args.user!r} in tenant {args.tenant!r}")
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        print(text)
+    from coachbot import salvage
+
+    who = _who(args)
+    damaged: list[str] = []
+    try:
+        coach = _coach(args, must_exist=True)
+        data = coach.export(_known(coach, who))
+    except sqlite3.DatabaseError as exc:
+        if not salvage.is_damage(exc):
+            raise
+        # The executive's data is theirs even when the file is damaged: give what can be read.
+        try:
+            saved = salvage.export(_db_path(args), who)
+        except sqlite3.DatabaseError:
+            raise exc from None
+        data, damaged = saved.export, saved.damaged_tables
+        if data["executive"] is None and not damaged:
+            raise NotFound(f"no executive {who.user!r} in tenant {who.tenant!r}") from None
+        if data["executive"] is None:
+            raise exc from None
+    _write_private(args.output, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    if damaged:
+        print(f"coachbot: the database {_db_path(args)} is damaged; exported what could be read "
+              f"(rows are missing from: {', '.join(damaged)})", file=sys.stderr)
+        return 1
     return 0
 
 
+def _write_private(output: str | None, text: str) -> None:
+    """The export to standard output, or to a new file only its owner can read."""
+    if not output:
+        sys.stdout.write(text)
+        return
+    fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # also when the file was already there
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(text)
+    print(f"wrote {output}", file=sys.stderr)
+
+
 def cmd_forget(args: argparse.Namespace) -> int:
-    coach = _coach(args)
-    who = _who(args)
+    coach = _coach(args, must_exist=True)
+    who = _known(coach, _who(args))
     if not args.yes:
         if not sys.stdin.isatty():
             raise CliError("refusing to delete without confirmation: add --yes")
@@ -208,7 +273,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_teams_package(args: argparse.Namespace) -> int:
     from coachbot.adapters.teams.package import build_package
 
-    out = build_package(app_id=args.app_id, domain=args.domain, out=Path(args.out))
+    try:
+        out = build_package(app_id=args.app_id, domain=args.domain, out=Path(args.out))
+    except (ValueError, FileNotFoundError) as exc:
+        raise CliError(str(exc)) from None
     print(out)
     return 0
 
@@ -238,7 +306,11 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--user", required=True, help="the executive's user id")
     user.add_argument("--tenant", default=LOCAL_TENANT, help="workspace / tenant id")
 
-    parser = argparse.ArgumentParser(prog="coachbot", description=__doc__.splitlines()[0])
+    from coachbot import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="coachbot", description="coachbot: a coach for executives, in the terminal, Slack and Teams.")
+    parser.add_argument("--version", action="version", version=f"coachbot {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("chat", parents=[common, user], help="a coaching session in the terminal")
@@ -290,6 +362,15 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except CliError as exc:
         print(f"coachbot: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except sqlite3.DatabaseError as exc:
+        from coachbot.salvage import is_damage
+
+        if not is_damage(exc):
+            print(f"coachbot: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
+        print(f"coachbot: the database {_db_path(args)} is damaged ({exc}); "
+              "'coachbot export --user USER' saves what can still be read", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

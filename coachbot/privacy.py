@@ -24,7 +24,18 @@ def export(store: Store, who: Who) -> dict:
 
 
 def forget(store: Store, who: Who) -> int:
-    """Delete every row of this executive's in one transaction; returns the count."""
+    """Delete every row of this executive's in one transaction; returns the count.
+
+    The rows are overwritten (``secure_delete``) and the write-ahead log is checkpointed
+    afterwards, so the deleted words are not left readable in the file or its log.
+    """
+    deleted = _delete_rows(store, who)
+    if deleted and not store.db.conn.in_transaction:
+        store.checkpoint()
+    return deleted
+
+
+def _delete_rows(store: Store, who: Who) -> int:
     with store.write() as db:
         row = executives.find(db, who)
         if row is None:

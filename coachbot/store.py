@@ -24,6 +24,10 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 BUSY_TIMEOUT_MS = 10_000
+# The database holds private conversations: only its owner may read it (SQLite gives the
+# -wal and -shm files the database file's own mode).
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
 
 migrations = Migrations("coachbot")
 
@@ -42,7 +46,7 @@ class Store:
     def __init__(self, path: str | Path | None = None, *, extra_migrations: tuple[Migrations, ...] = ()):
         self.path = Path(path) if path is not None else default_db_path()
         if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _create_private(self.path)
         self._local = threading.local()
         self.migrate(migrations, *extra_migrations)
 
@@ -58,6 +62,8 @@ class Store:
                 db.enable_wal()
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA synchronous = NORMAL")
+            # Deleted rows are overwritten with zeros, whatever the SQLite build's default.
+            db.execute("PRAGMA secure_delete = ON")
             self._local.db = db
         return db
 
@@ -82,12 +88,24 @@ class Store:
             db.conn.execute("COMMIT")
 
     def migrate(self, *sets: Migrations) -> None:
-        """Apply pending migrations, serialised across processes by the write lock."""
+        """Apply pending migrations, serialised across processes by the write lock.
+
+        Every foreign key a migration adds gets an index on its column, so deleting a
+        parent row (``forget``) never scans a child table while holding the write lock.
+        """
         for migration_set in sets:
             if not migration_set.pending(self.db):
                 continue
             with self.write() as db:
                 migration_set.apply(db)
+                index_foreign_keys(db)
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database and empty it.
+
+        After a delete, so the old pages (with the deleted text) do not linger in the log.
+        """
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def executive_tables(self) -> list[str]:
         """Tables holding an executive's data: those with tenant and executive_id columns."""
@@ -103,6 +121,38 @@ class Store:
         if db is not None:
             db.close()
             self._local.db = None
+
+
+def _create_private(path: Path) -> None:
+    """Create the database's folder (0700) and file (0600) if missing; tighten an existing file."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        if os.fstat(fd).st_mode & 0o077 and os.fstat(fd).st_uid == os.getuid():
+            os.fchmod(fd, FILE_MODE)
+    finally:
+        os.close(fd)
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists() and extra.stat().st_uid == os.getuid() and extra.stat().st_mode & 0o077:
+            extra.chmod(FILE_MODE)
+
+
+def index_foreign_keys(db: sqlite_utils.Database) -> list[str]:
+    """Add an index on every foreign-key column that no index starts with; returns their names."""
+    created = []
+    for table in db.tables:
+        leading = {index.columns[0] for index in table.indexes if index.columns}
+        for fk in table.foreign_keys:
+            if fk.column in leading:
+                continue
+            name = f"idx_{table.name}_{fk.column}"
+            db.execute(f"CREATE INDEX IF NOT EXISTS [{name}] ON [{table.name}] ([{fk.column}])")
+            leading.add(fk.column)
+            created.append(name)
+    return created
 
 
 @migrations()
@@ -307,3 +357,18 @@ def m003_cohorts_checkins_safety(db: sqlite_utils.Database) -> None:
         foreign_keys=[("executive_id", "executives", "id")],
     )
     db["safety_markers"].create_index(["tenant", "executive_id"])
+
+
+@migrations()
+def m004_foreign_key_indexes(db: sqlite_utils.Database) -> None:
+    # Without them every delete of a session or an executive scanned each child table
+    # for referencing rows while holding the write lock (seconds at 10,000 executives).
+    index_foreign_keys(db)
+
+
+@migrations()
+def m005_executive_identity_platform(db: sqlite_utils.Database) -> None:
+    # An executive is (tenant, platform, user): a Teams tenant id and a Slack team id
+    # that happen to be equal must never make two people one.
+    db.execute("DROP INDEX IF EXISTS idx_executives_tenant_user_id")
+    db["executives"].create_index(["tenant", "platform", "user_id"], unique=True, if_not_exists=True)

@@ -73,14 +73,16 @@ def build_package(app_id: str, domain: str, out: Path) -> Path:
     """Write the upload-ready zip to ``out`` and return its path.
 
     Raises ValueError with a readable message for an app id that is not a GUID or a
-    domain that is not a bare host name.
+    domain that is not a bare host name, FileNotFoundError when ``out``'s folder is missing.
     """
     app_id, domain = check_app_id(app_id), check_domain(domain)
     source = template_dir()
     template = json.loads((source / "manifest.json").read_text(encoding="utf-8"))
     manifest = fill_manifest(template, app_id, domain)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if not out.parent.is_dir():
+        # A typo in --out should be pointed out, not turned into a new folder somewhere.
+        raise FileNotFoundError(f"The folder {out.parent} does not exist; create it first or choose another --out.")
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         entries = {"manifest.json": json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8")}
         for name in FILES[1:]:

@@ -34,6 +34,7 @@ def png_info(data: bytes) -> tuple[int, int, int]:
 
 @pytest.fixture
 def package(tmp_path: Path) -> zipfile.ZipFile:
+    (tmp_path / "dist").mkdir()
     out = build_package(APP_ID, "coach.acme.example", tmp_path / "dist" / "coachbot-teams.zip")
     with zipfile.ZipFile(out) as archive:
         yield archive
@@ -127,3 +128,13 @@ def test_coachbot_teams_package_explains_a_bad_app_id_without_a_traceback(tmp_pa
     assert code != 0
     assert "GUID" in err and "Traceback" not in err
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_a_missing_output_folder_is_pointed_out_not_created(tmp_path, capsys):
+    missing = tmp_path / "missing" / "dir"
+    code = main(["teams", "package", "--app-id", APP_ID, "--domain", "coach.acme.example",
+                 "--out", str(missing / "x.zip")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert str(missing) in err and "does not exist" in err and "Traceback" not in err
+    assert not missing.exists()
