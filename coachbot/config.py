@@ -29,6 +29,7 @@ class Config:
     microsoft_app_id: str = ""
     microsoft_app_password: str = ""
     microsoft_app_tenant_id: str = ""
+    teams_dev: bool = False  # COACHBOT_TEAMS_DEV=1: Teams without auth, for this machine only
     openai_api_key: str = ""
     openai_base_url: str = ""
     llm_model: str = ""
@@ -50,6 +51,7 @@ class Config:
             microsoft_app_id=env("MICROSOFT_APP_ID", ""),
             microsoft_app_password=env("MICROSOFT_APP_PASSWORD", ""),
             microsoft_app_tenant_id=env("MICROSOFT_APP_TENANT_ID", ""),
+            teams_dev=env("COACHBOT_TEAMS_DEV", "").strip() == "1",
             openai_api_key=env("OPENAI_API_KEY", ""),
             openai_base_url=env("OPENAI_BASE_URL", ""),
             llm_model=env("COACHBOT_LLM_MODEL", ""),
@@ -61,3 +63,8 @@ class Config:
     @property
     def slack_enabled(self) -> bool:
         return bool(self.slack_signing_secret or self.slack_app_token)
+
+    @property
+    def teams_enabled(self) -> bool:
+        """Teams is served with an app id, or in local development mode when asked for by name."""
+        return bool(self.microsoft_app_id.strip()) or self.teams_dev

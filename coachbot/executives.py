@@ -11,8 +11,12 @@ from coachbot.models import ExecSettings, Who
 
 
 def find(db: sqlite_utils.Database, who: Who) -> dict | None:
-    """The executive's row, or None if they have never written."""
-    rows = list(db["executives"].rows_where("tenant = ? and user_id = ?", [who.tenant, who.user]))
+    """The executive's row, or None if they have never written.
+
+    The platform is part of who they are: the same ids on Slack and on Teams are two people.
+    """
+    rows = list(db["executives"].rows_where(
+        "tenant = ? and platform = ? and user_id = ?", [who.tenant, who.platform, who.user]))
     return rows[0] if rows else None
 
 

@@ -7,6 +7,7 @@ one-time download behind the ``export`` command: GET shows a page, POST download
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,7 +18,15 @@ if TYPE_CHECKING:
 
 
 def attach(app: web.Application, coach: Coach, config: Config) -> None:
-    """Add the Teams routes to ``app``; the SDK is imported only when Teams is served."""
+    """Add the Teams routes to ``app``; the SDK is imported only when Teams is served.
+
+    Teams is served with MICROSOFT_APP_ID, or in local development mode with
+    COACHBOT_TEAMS_DEV=1; with neither, ``/api/messages`` does not exist.
+    """
+    if not config.teams_enabled:
+        logging.getLogger("coachbot.teams").info(
+            "Teams is off: set MICROSOFT_APP_ID (or COACHBOT_TEAMS_DEV=1 for local development)")
+        return
     from . import endpoint, storage
     from .agent import build_agent
     from .turns import Teams

@@ -8,6 +8,7 @@ from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, MemoryStorage, TurnContext, TurnState
 
 from . import actions, commands, identity, storage
+from .endpoint import ANSWERED_TYPES
 from .turns import Teams, now, run, send_replies, text_activity
 
 log = logging.getLogger("coachbot.teams")
@@ -24,9 +25,10 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
         """Save the personal chat's reference on every contact: a later check-in needs it.
 
         A group chat or channel is never saved, so a check-in can only ever go to the
-        executive's private chat.
+        executive's private chat. Only the Activities the coach answers (already checked
+        by the endpoint) save one: a typing indicator or a reaction never moves it.
         """
-        if not is_personal(context):
+        if context.activity.type not in ANSWERED_TYPES or not is_personal(context):
             return True
         try:
             who = teams.who(context)

@@ -2,7 +2,8 @@
 
 Before an Activity reaches the SDK it is checked here, so that a caller gets a clear
 answer instead of a stack trace: 401 without a valid Bot Framework token (when an app
-id is configured), 400 for a body that is not an Activity we can answer.
+id is configured), 400 for a body that is not an Activity we can answer. Every
+Activity, whatever its type, is checked before anything of it is stored or answered.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from aiohttp import web
 from aiohttp.web import NotAppKeyWarning
 from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.aiohttp import start_agent_process
-from microsoft_agents.hosting.core import ClaimsIdentity, JwtTokenValidator
+from microsoft_agents.hosting.core import ClaimsIdentity, JwtTokenValidator, OutboundHostValidator
 from pydantic import ValidationError
 from yarl import URL
 
@@ -28,8 +29,14 @@ log = logging.getLogger("coachbot.teams")
 TEAMS_KEY: web.AppKey[Teams] = web.AppKey("coachbot_teams", Teams)
 AGENT_KEY: web.AppKey[object] = web.AppKey("coachbot_teams_agent", object)
 
-# Activities the coach answers: they need a sender, a tenant and somewhere to reply.
+# Activities the coach answers: they need a sender and a tenant. Only these ever save a
+# conversation reference (agent.py).
 ANSWERED_TYPES = {ActivityTypes.message, ActivityTypes.conversation_update, ActivityTypes.installation_update}
+# Headers a reverse proxy adds: a request that passed through one did not start on this machine.
+PROXY_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP")
+# Characters that would change the meaning of a URL path if an id were put in one.
+UNSAFE_ID_CHARACTERS = set("/\\?#%") | {chr(c) for c in range(33)} | {chr(127)}
+MICROSOFT_HOSTS = OutboundHostValidator(enabled=True)
 
 
 def _error(status: int, message: str) -> web.Response:
@@ -56,9 +63,11 @@ async def authorize(teams: Teams, request: web.Request) -> ClaimsIdentity | web.
     open endpoint behind.
     """
     if teams.sdk.dev_mode:
-        if not is_loopback(request.remote):
-            return _error(403, "Teams is in local development mode (MICROSOFT_APP_ID is empty): "
-                               "only requests from this machine are accepted.")
+        # Behind a reverse proxy every caller's address is the proxy's (127.0.0.1), so a
+        # request the proxy passed on is refused as well.
+        if not is_loopback(request.remote) or any(h in request.headers for h in PROXY_HEADERS):
+            return _error(403, "Teams is in local development mode (COACHBOT_TEAMS_DEV=1): "
+                               "only requests made on this machine are accepted.")
         return ClaimsIdentity({}, authentication_type="anonymous")
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.strip().partition(" ")
@@ -71,7 +80,34 @@ async def authorize(teams: Teams, request: web.Request) -> ClaimsIdentity | web.
         return _error(401, "The Bot Framework token is not valid for this app.")
 
 
-def check_activity(body: object, *, dev_mode: bool) -> str | None:
+def unsafe_id(value: str | None) -> bool:
+    """An id that would not stay one segment of a URL path."""
+    return value is not None and (value in (".", "..") or any(c in UNSAFE_ID_CHARACTERS for c in value))
+
+
+def check_service_url(service_url: str | None, *, dev_mode: bool, claims: ClaimsIdentity | None) -> str | None:
+    """What is wrong with the address replies would go to, or None."""
+    if not service_url:
+        return "The Activity has no serviceUrl to reply to."
+    url = URL(service_url)
+    if url.scheme not in ("http", "https") or not url.host or url.user or url.password or url.query_string \
+            or url.fragment:
+        return "The serviceUrl must be a plain http(s) address."
+    if dev_mode:
+        # Without auth, replies may only go back to this machine (the Playground, a test),
+        # never to an address a stranger chose.
+        if not is_loopback(url.host):
+            return "In local development mode the serviceUrl must be on this machine (127.0.0.1)."
+        return None
+    if not MICROSOFT_HOSTS.is_allowed(url):
+        return "The serviceUrl is not a Microsoft Bot Framework address."
+    claimed = claims.get_claim_value("serviceurl") if claims is not None else None
+    if claimed and (URL(claimed).host or "").casefold() != url.host.casefold():
+        return "The serviceUrl is not the one the Bot Framework token was issued for."
+    return None
+
+
+def check_activity(body: object, *, dev_mode: bool, claims: ClaimsIdentity | None = None) -> str | None:
     """What is wrong with this body as an Activity for the coach, or None if nothing."""
     if not isinstance(body, dict):
         return "The body must be a JSON object (a Bot Framework Activity)."
@@ -85,13 +121,14 @@ def check_activity(body: object, *, dev_mode: bool) -> str | None:
         return "The Activity has no type."
     if not activity.conversation or not activity.conversation.id:
         return "The Activity has no conversation.id."
+    if activity.conversation.id in (".", ".."):  # any other id is percent-encoded (wiring.py)
+        return "The conversation.id is not a conversation id."
+    if unsafe_id(activity.id) or unsafe_id(activity.reply_to_id):
+        return "The Activity's id or replyToId has characters an id cannot have."
+    problem = check_service_url(activity.service_url, dev_mode=dev_mode, claims=claims)
+    if problem:
+        return problem
     if activity.type in ANSWERED_TYPES:
-        if not activity.service_url:
-            return "The Activity has no serviceUrl to reply to."
-        if dev_mode and not is_loopback(URL(activity.service_url).host):
-            # Without auth, replies may only go back to this machine (the Playground, a test),
-            # never to an address a stranger chose.
-            return "In local development mode the serviceUrl must be on this machine (127.0.0.1)."
         try:
             identity.who_of(activity, dev_mode=dev_mode)
         except identity.NotAnExecutive as exc:
@@ -108,7 +145,7 @@ async def messages(request: web.Request) -> web.StreamResponse:
         body = json.loads(await request.read() or b"null")
     except (UnicodeDecodeError, json.JSONDecodeError):
         return _error(400, "The body is not JSON.")
-    problem = check_activity(body, dev_mode=teams.sdk.dev_mode)
+    problem = check_activity(body, dev_mode=teams.sdk.dev_mode, claims=claims)
     if problem:
         return _error(400, problem)
     with warnings.catch_warnings():

@@ -5,15 +5,19 @@ Two modes, as CONTRACTS.md says:
 * ``MICROSOFT_APP_ID`` set: incoming requests must carry a Bot Framework token for this
   app id (checked by the SDK's JWT validator); replies get a token from Entra ID via
   MSAL with the app id, password and tenant.
-* ``MICROSOFT_APP_ID`` empty: local development. Requests from this machine are accepted
-  without a token and replies go out anonymously to this machine, which is what the
-  Agents Playground and the tests' stand-in connector expect (see endpoint.py).
+* ``COACHBOT_TEAMS_DEV=1`` and no app id: local development. Requests from this machine
+  are accepted without a token and replies go out anonymously to this machine, which is
+  what the Agents Playground and the tests' stand-in connector expect (see endpoint.py).
+  An empty app id alone never means this: with neither, Teams is off.
+
+Either way, conversation ids are percent-encoded before the SDK puts them in a URL path.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from microsoft_agents.activity import Activity
 from microsoft_agents.authentication.msal import MsalConnectionManager
@@ -22,6 +26,7 @@ from microsoft_agents.hosting.core import (
     AgentAuthConfiguration,
     ClaimsIdentity,
     OutboundHostValidator,
+    RestChannelServiceClientFactory,
     TurnContext,
 )
 from microsoft_agents.hosting.core.authorization import AuthTypes
@@ -55,8 +60,35 @@ class Sdk:
             await self.adapter.continue_conversation(self.app_id, continuation, callback)
 
 
+class TeamsOff(RuntimeError):
+    """Neither MICROSOFT_APP_ID nor COACHBOT_TEAMS_DEV=1 is set."""
+
+
+class EncodedIdsClientFactory(RestChannelServiceClientFactory):
+    """Connector clients that percent-encode conversation ids in their URL paths.
+
+    The SDK joins the id into ``v3/conversations/{id}/activities`` as it is, so an id
+    such as ``../../admin?x#`` would send the reply somewhere else on the host;
+    Microsoft's other SDKs escape it, and so does this.
+    """
+
+    async def create_connector_client(self, *args, **kwargs):
+        client = await super().create_connector_client(*args, **kwargs)
+        operations = client.conversations
+        normalize = operations._normalize_conversation_id
+
+        def encoded(conversation_id: str, activity: Activity | None = None) -> str:
+            return quote(normalize(conversation_id, activity), safe="")
+
+        operations._normalize_conversation_id = encoded
+        return client
+
+
 def build_sdk(config: Config) -> Sdk:
+    """The SDK objects for the configured mode; raises TeamsOff when Teams is not configured."""
     app_id = config.microsoft_app_id.strip()
+    if not app_id and not config.teams_dev:
+        raise TeamsOff("Teams is off: set MICROSOFT_APP_ID (or COACHBOT_TEAMS_DEV=1 for local development).")
     if app_id:
         auth = AgentAuthConfiguration(
             auth_type=AuthTypes.client_secret,
@@ -66,14 +98,15 @@ def build_sdk(config: Config) -> Sdk:
             anonymous_allowed=False,
         )
     else:
-        log.warning("Teams: MICROSOFT_APP_ID is empty, so /api/messages runs in local development "
-                    "mode: no token needed, requests and replies only on this machine")
+        log.warning("Teams: COACHBOT_TEAMS_DEV=1 and no MICROSOFT_APP_ID, so /api/messages runs in local "
+                    "development mode: no token needed, requests and replies only on this machine")
         auth = AgentAuthConfiguration(anonymous_allowed=True)
     connections = MsalConnectionManager(connections_configurations={"SERVICE_CONNECTION": auth})
     # With auth on, replies may only go to Microsoft's own Bot Framework / Teams hosts, so a
     # forged serviceUrl cannot turn the bot into a proxy; local development talks to 127.0.0.1.
     adapter = CloudAdapter(
         connection_manager=connections,
+        channel_service_client_factory=EncodedIdsClientFactory(connections),
         host_validator=OutboundHostValidator(enabled=True) if app_id else None,
     )
     adapter.on_turn_error = _on_turn_error

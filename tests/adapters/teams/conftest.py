@@ -29,6 +29,7 @@ async def connector() -> AsyncIterator[Connector]:
     app.router.add_post(base, stand_in.handle)
     app.router.add_post(base + "/{activity_id}", stand_in.handle)
     app.router.add_put(base + "/{activity_id}", stand_in.handle)
+    app.router.add_route("*", "/{anything:.*}", stand_in.stray)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -52,7 +53,7 @@ def make_bot_fixture(name: str, app_id: str = ""):
     @pytest.fixture(name=name)
     async def fixture(tmp_path: Path, connector: Connector) -> AsyncIterator[Bot]:
         config = Config(db_path=tmp_path / "coachbot.db", microsoft_app_id=app_id,
-                        microsoft_app_password="secret" if app_id else "")
+                        microsoft_app_password="secret" if app_id else "", teams_dev=not app_id)
         store = Store(config.db_path)
         coach = Coach(store)
         runner, url = await _serve(build_app(config, coach))

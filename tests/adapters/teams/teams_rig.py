@@ -49,6 +49,7 @@ class Connector:
     url: str = ""
     calls: list[Call] = field(default_factory=list)
     refuse_with: int | None = None  # answer every call with this HTTP status, as Teams can
+    strays: list[str] = field(default_factory=list)  # requests to any other path on this host
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def sent(self) -> list[Call]:
@@ -69,6 +70,10 @@ class Connector:
 
     def clear(self) -> None:
         self.calls.clear()
+
+    async def stray(self, request: web.Request) -> web.Response:
+        self.strays.append(f"{request.method} {request.path_qs}")
+        return web.Response(status=404)
 
     async def handle(self, request: web.Request) -> web.Response:
         body = await request.json() if request.can_read_body else {}

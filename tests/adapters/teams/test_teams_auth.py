@@ -62,9 +62,10 @@ def bot_framework_keys(monkeypatch):
 
 
 async def test_a_signed_bot_framework_token_for_this_app_is_accepted(secured_bot, bot_framework_keys):
-    typing = activity(secured_bot.connector, "typing", serviceUrl=TEAMS_SERVICE)
+    # An uninstall: the coach says nothing (no call to Microsoft's real hosts), but it is a turn.
+    removed = activity(secured_bot.connector, "installationUpdate", action="remove", serviceUrl=TEAMS_SERVICE)
     headers = {"Authorization": f"Bearer {bot_framework_token(APP_ID)}"}
-    response = await secured_bot.post(typing, headers=headers)
+    response = await secured_bot.post(removed, headers=headers)
     assert response.status == 202
     # The turn ran: the conversation of the sender is now remembered.
     assert secured_bot.coach.store.db["teams_conversations"].count == 1
@@ -82,8 +83,9 @@ async def test_with_auth_on_replies_never_go_outside_microsofts_hosts(secured_bo
     connector = secured_bot.connector
     headers = {"Authorization": f"Bearer {bot_framework_token(APP_ID, service_url=connector.url)}"}
     response = await secured_bot.post(message(connector, "hello"), headers=headers)
-    assert response.status == 401
+    assert response.status == 400
     assert connector.calls == []
+    assert rows_in_db(secured_bot) == 0
 
 
 async def test_local_development_mode_needs_no_token(bot):

@@ -79,7 +79,7 @@ async def served_coach(tmp_path):
         return replies
 
     coach.reply = recorded_reply  # type: ignore[method-assign]
-    runner = web.AppRunner(build_app(Config(db_path=store.path), coach))
+    runner = web.AppRunner(build_app(Config(db_path=store.path, teams_dev=True), coach))
     await runner.setup()
     port = free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()

@@ -14,7 +14,7 @@ ALICE = Who("tenant-a", "aad-alice", "teams")
 
 @pytest.fixture
 def config(bot) -> Config:
-    return Config(db_path=bot.coach.store.path)
+    return Config(db_path=bot.coach.store.path, teams_dev=True)
 
 
 async def test_a_check_in_card_reaches_the_executive_unprompted(bot, config):
