@@ -40,7 +40,8 @@ class LLMPhraser:
         self.client = client
         self.prompts = prompts or load_prompts()
         self.moves = frozenset(self.prompts.get("llm.phrase_moves"))
-        self.outcomes: Counter[str] = Counter()  # llm | builtin | guard:<rule> | <error outcome>
+        # llm | builtin | guard (a call whose text broke a rule) | guard:<rule> | timeout | rate_limited | error...
+        self.outcomes: Counter[str] = Counter()
         self.last_violations: list[str] = []  # of the newest call (for the bench and logs)
         self._lock = threading.Lock()
 
@@ -77,6 +78,7 @@ class LLMPhraser:
         with self._lock:
             self.last_violations = violations
         if violations:
+            self._count("guard")
             for rule in violations:
                 self._count(f"guard:{rule}")
             return Phrased(request.builtin_text, "llm_fallback")
