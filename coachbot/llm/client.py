@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
@@ -23,6 +24,9 @@ from coachbot.llm.usage import Call, UsageLog
 # Below this a call is not worth starting: the built-in reply goes out instead.
 MIN_CALL_SECONDS = 0.25
 BACKOFF_SECONDS = 0.3
+# A call for the same turn right after the turn's deadline (the next message of a turn
+# whose first call timed out) still belongs to that turn and gets no new budget.
+TURN_GRACE_SECONDS = 1.0
 
 _deadline: ContextVar[float | None] = ContextVar("coachbot_llm_deadline", default=None)
 
@@ -90,6 +94,7 @@ class LLMClient:
     def __init__(self, config: LLMConfig, usage: UsageLog | None = None):
         self.config = config
         self.usage = usage
+        self._turns = threading.local()
         self._openai = _import_openai()
         common: dict[str, Any] = {"api_key": config.api_key, "max_retries": 0, "timeout": config.budget_seconds}
         if config.provider == "azure":
@@ -102,6 +107,21 @@ class LLMClient:
     @property
     def model(self) -> str:
         return self.config.model
+
+    def turn_deadline(self, turn: tuple) -> float:
+        """The deadline shared by every call for one turn (``turn`` names it: tenant,
+        executive, their latest message); the first call of a turn starts the budget.
+
+        The engine understands and phrases a turn in one thread, one call after another,
+        so the extraction and each message's phrasing share the turn's budget, and a
+        model that times out once does not cost the turn a second budget.
+        """
+        local = self._turns
+        now = time.monotonic()
+        if getattr(local, "turn", None) == turn and now < local.deadline + TURN_GRACE_SECONDS:
+            return local.deadline
+        local.turn, local.deadline = turn, now + self.config.budget_seconds
+        return local.deadline
 
     def remaining(self) -> float:
         """Seconds left in this turn's budget (the whole budget outside a turn)."""
@@ -119,12 +139,20 @@ class LLMClient:
         executive_id: int | None = None,
         max_tokens: int = 200,
         temperature: float = 0.4,
+        turn: tuple | None = None,
         **extra: Any,
     ) -> Completion:
-        """One completion; raises :class:`LLMError` (and records the failure) if none in time."""
+        """One completion; raises :class:`LLMError` (and records the failure) if none in time.
+
+        ``turn`` names the turn the call serves (see :meth:`turn_deadline`); without it
+        the call (and its retries) gets a budget of its own. Inside :func:`turn_budget`
+        the sooner deadline wins.
+        """
         openai = self._openai
-        # Outside a turn the call gets the whole budget, and retries share it too.
-        deadline = _deadline.get() or time.monotonic() + self.config.budget_seconds
+        deadline = self.turn_deadline(turn) if turn is not None else time.monotonic() + self.config.budget_seconds
+        outer = _deadline.get()
+        if outer is not None:
+            deadline = min(deadline, outer)
         started = time.monotonic()
         attempts = self.config.retries + 1
         for attempt in range(attempts):

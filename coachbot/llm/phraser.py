@@ -16,7 +16,7 @@ from collections import Counter
 
 from coachbot import guards
 from coachbot.llm.client import LLMClient, LLMError
-from coachbot.llm.prompt import any_flagged, as_data, conversation
+from coachbot.llm.prompt import any_flagged, as_data, conversation, turn_of
 from coachbot.phrasing import Phrased, PhraseRequest
 from coachbot.wording import Prompts, load_prompts
 
@@ -65,6 +65,7 @@ class LLMPhraser:
                 tenant=request.tenant,
                 executive_id=executive_id,
                 max_tokens=2 * guards.word_limit(request) + 30,
+                turn=turn_of(request.tenant, request.recent),
             )
         except LLMError as error:
             self._count(error.outcome)

@@ -33,3 +33,12 @@ def conversation(recent: Iterable[tuple[str, str]], max_turns: int = MAX_TURNS) 
 def any_flagged(recent: Iterable[tuple[str, str]]) -> bool:
     """Whether any executive message here touches a safety topic: such text never goes to a model."""
     return any(role == "executive" and safety_topic(text) for role, text in recent)
+
+
+def turn_of(tenant: str, recent: Iterable[tuple[str, str]]) -> tuple[str, str]:
+    """What names a turn for the budget: the tenant and the executive's latest message.
+
+    (One thread serves one turn at a time, so this cannot mix two executives' turns.)
+    """
+    latest = next((text for role, text in reversed(list(recent)) if role == "executive"), "")
+    return (tenant, latest)

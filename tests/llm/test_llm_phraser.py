@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from coachbot import llm
 from coachbot.llm.client import LLMClient
 from coachbot.llm.config import LLMConfig
 from coachbot.llm.phraser import LLMPhraser
@@ -120,3 +121,18 @@ def test_no_server_at_all_is_a_fallback_not_an_error(store):
                        budget_seconds=1, retries=0)
     phrased = LLMPhraser(LLMClient(config, UsageLog(store))).phrase(request())
     assert phrased == type(phrased)(GUIDE, "llm_fallback")
+
+
+def test_understanding_and_every_message_of_a_turn_share_one_budget(llm_env, store, llm_server):
+    parts = llm.from_env(store)
+    llm_server.always("slow")
+    started = time.monotonic()
+    assert parts.extractor.extract(EXECUTIVE, recent=(("executive", EXECUTIVE),), tenant="T-ACME",
+                                   executive_id=7) is None
+    first = parts.phraser.phrase(request())
+    second = parts.phraser.phrase(request("Go on."))
+    assert (first.path, second.path) == ("llm_fallback", "llm_fallback")
+    assert time.monotonic() - started < 3.5  # one 2 s budget for the turn, not three
+    llm_server.always("good")
+    next_turn = parts.phraser.phrase(request(executive="A new message, so a new turn and a new budget."))
+    assert next_turn.path == "llm"
