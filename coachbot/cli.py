@@ -161,6 +161,18 @@ def cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- acts ------------------------------------------------------------------------------
+def cmd_acts(args: argparse.Namespace) -> int:
+    from coachbot.acts import understand
+
+    for raw in sys.stdin.buffer:
+        text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        u = understand(text, expecting_report=args.expecting_report, offered=args.offered)
+        print(json.dumps({"text": text, **u.as_dict()}, ensure_ascii=False), flush=False)
+    sys.stdout.flush()
+    return 0
+
+
 # --- journey ---------------------------------------------------------------------------
 def _bar(position: float | None, width: int = 21) -> str:
     if position is None:
@@ -320,6 +332,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("classify", parents=[common], help="detect beliefs, one text per line")
     p.add_argument("--jsonl", action="store_true", help="JSON lines out (the default)")
     p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser("acts", parents=[common], help="dialogue acts, commitment and report, one text per line")
+    p.add_argument("--expecting-report", action="store_true", help="an experiment awaits its report")
+    p.add_argument("--offered", action="store_true", help="the coach has just asked for a plan")
+    p.set_defaults(func=cmd_acts)
 
     p = sub.add_parser("journey", parents=[common, user], help="an executive's belief journey")
     p.add_argument("--json", action="store_true", help="machine-readable output")

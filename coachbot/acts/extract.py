@@ -1,0 +1,365 @@
+"""Verbatim spans from a message whose acts the model has already read.
+
+The classifier says *whether* a message holds a commitment, a report or a question; these
+rules say *which words*. Every span is a substring of the original text, trimmed to the
+action (no "ok so", no goodbye or thanks after it), so the engine can quote it back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_FLAGS = re.IGNORECASE
+_APOS = r"['’`´]"
+
+# Where a message breaks into pieces that each hold one thought.
+_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|\n|$)")
+# Inside a sentence, a clause after these is a different thought (a goodbye, a reason...).
+_CLAUSE_END = re.compile(
+    r"\s*(?:,\s*(?:but|so|because|though|although|which|thanks?|thank you|cheers|bye|anyway)\b|"
+    r"\s+but\s+|\s+(?:-|–|—)\s+|\s*\((?!\w+ (?:am|pm)\b)|,?\s+(?:thanks|thank you|cheers|bye|goodbye|"
+    r"see you|talk soon|gotta go|got to go|have to (?:go|run|jump))\b|"
+    r"\s+(?:and|so|then)\s+(?=(?:bye|goodbye|thanks|thank you|see you|talk (?:soon|later)|i have to go|"
+    r"i need to go|gotta go|got to go)\b)|,\s*(?=(?:i think|i guess|i hope|hopefully|if i can|if that)\b)|"
+    r"\s+(?:lol|haha|:\)|:-\)|🙂|😊))",
+    _FLAGS,
+)
+_DAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|"
+    r"lunes|martes|miércoles|miercoles|jueves|viernes|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|segunda(?:-feira)?|terça(?:-feira)?|quarta(?:-feira)?|"
+    r"quinta(?:-feira)?|sexta(?:-feira)?|lunedì|martedì|mercoledì|giovedì|venerdì)"
+)
+_WHEN_RX = (
+    r"(?:today|tonight|tomorrow|tmrw|tmr|tomorow|tommorow|2moro|this (?:week|month|afternoon|morning|evening|"
+    r"weekend|quarter|" + _DAY + r")|next (?:week|month|quarter|time|" + _DAY + r")|(?:on |by |before |this )?"
+    + _DAY + r"(?:\s+(?:morning|afternoon|evening|night))?|weekend|end of (?:the )?(?:week|month|day|quarter)|"
+    r"by (?:the )?(?:end|eow|eod)|eow|eod|before (?:the |our |my )?\w+|after (?:the |our |my )?\w+|"
+    r"within (?:a|the|two|three|\d+) \w+|in (?:a|two|three|a few|\d+) (?:days?|weeks?)|first thing|asap|"
+    r"\d{1,2}(?::\d\d)?\s*(?:am|pm|h)\b|\d{1,2}:\d\d|\d{1,2}(?:st|nd|rd|th)\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\s+\d{1,2}|"
+    r"mañana|manana|hoy|la semana que viene|la próxima semana|esta semana|el (?:" + _DAY + r")|"
+    r"morgen|heute|nächste woche|naechste woche|diese woche|am " + _DAY + r"|"
+    r"demain|aujourd'hui|la semaine prochaine|cette semaine|"
+    r"amanhã|amanha|hoje|na próxima semana|semana que vem|esta semana|"
+    r"domani|oggi|la prossima settimana|settimana prossima|questa settimana)"
+)
+_WHEN = re.compile(r"\b" + _WHEN_RX + r"\b", _FLAGS)
+
+# First-person future: the executive's own next action, in six languages. Each trigger has a
+# strength; the strongest clause wins when a message holds several.
+_SUBJ_I = r"\b(?:i|I)"
+_TRIGGERS: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
+    (s, re.compile(p, _FLAGS))
+    for s, p in (
+        (3.0, r"\bi\s*" + _APOS + r"?\s*ll\b(?!\s+(?:never|not)\b)"),
+        (3.0, r"\bi\s+(?:will|shall)\b(?!\s+(?:never|not)\b)"),
+        (3.0, r"\bill\s+(?=(?:call|ask|try|do|send|go|talk|book|set|write|read|reply|start|spend|sit|join|"
+              r"reach|check|look|make|get|have|share|block|take|find|invite|meet|visit|listen|run|bring|speak|"
+              r"email|text|ping|grab|host|schedule|tell|walk|open|answer|respond|follow|pick|plan)\b)"),
+        (3.0, r"\bi\s*(?:" + _APOS + r"?\s*m|\s+am)\s+(?:going\s+to|gonna|planning\s+to|committing\s+to|"
+              r"(?:definitely\s+|really\s+)?going\s+to)\b"),
+        (2.8, r"\bi\s+(?:plan|intend|aim|promise|commit|have\s+decided|decided|(?:have\s+)?committed)\s+to\b"),
+        (2.6, r"\bmy\s+(?:plan|commitment|experiment|goal|next\s+step|homework)(?:\s+(?:for|this)\s+(?:the\s+)?"
+              r"week)?\s+(?:is|will\s+be)\b"),
+        (2.6, r"\blet\s+me\b"),
+        (2.4, r"(?:^|(?<=[.!?,;:]\s)|(?<=\bok\s)|(?<=\bso\s)|(?<=\byes\s))(?:going\s+to|gonna|will)\s+(?!be\b)"),
+        (2.0, r"\bwe\s*(?:" + _APOS + r"?\s*ll|\s+will|\s*" + _APOS + r"?\s*re\s+going\s+to|\s+are\s+going\s+to)\b"
+              r"(?!\s+(?:never|not)\b)"),
+        (1.8, r"\bi\s+(?:could|might|may|can)\b(?!\s+(?:not|never|see|imagine|understand|tell|say)\b)"),
+        (1.6, r"\bi\s*(?:" + _APOS + r"?\s*d|\s+would)\s+(?:like|love)\s+to\b"),
+        (1.5, r"\bi\s+(?:want|need|hope|wanna)\s+to\b"),
+        (1.4, r"\bi\s+(?:should|ought\s+to)\b(?!\s+(?:not|never|have)\b)"),
+        (1.3, r"\bmaybe\s+i\b"),
+        # Spanish, Portuguese, French, German, Italian.
+        (3.0, r"\b(?:voy|vamos)\s+a\b|\bme\s+comprometo\b|\b\w+(?:aré|eré|iré)\b"),
+        (3.0, r"\b(?:eu\s+)?vou\s+\w+|\b\w+(?:arei|erei|irei)\b"),
+        (3.0, r"\bje\s+vais\b|\bj" + _APOS + r"\w+rai\b|\bje\s+\w+rai\b|\bje\s+m" + _APOS + r"engage\b"),
+        (3.0, r"\bich\s+werde\b|\bwerde\s+ich\b|\bich\s+nehme\s+mir\s+vor\b"),
+        (3.0, r"\bvado\s+a\b|\bmi\s+impegno\b|\b\w+(?:erò|irò|arò)\b"),
+    )
+)
+# A time said just before the subject belongs to the clause: "next Tuesday I could go...".
+_WHEN_LEAD = re.compile(r"(?:\b(?:and|so|ok|okay|then)\s+)?(" + _WHEN_RX + r")\s*,?\s*$", _FLAGS)
+# Present tense for the future, where the time says it: "Morgen rufe ich ... an", "mañana llamo".
+_WHEN_PRESENT = re.compile(
+    r"\b(?:" + _WHEN_RX + r")\s*,?\s+(?:i\s+\w+|\w+\s+ich|je\s+\w+|j" + _APOS + r"\w+|\w+o\b|\w+(?:e|i)\b)",
+    _FLAGS,
+)
+_NOT_MINE = re.compile(
+    r"^(?:\w+\W+){0,2}?(?:i|we)\b\W*(?:(?:will|shall|would|could|should|can|might|may|am|m|'m|’m)\s+)?"
+    r"(?:not|never|no\s+longer|n't)\b|^i\s+(?:was|were)\s+going\s+to|^i\s+used\s+to|^i\s+would\s+have|"
+    r"^i\s+could\s+have|^i\s+should\s+have|^i\s+might\s+have",
+    _FLAGS,
+)
+_LEADING = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|and|yes|yeah|yep|sure|right|well|alright|fine|then|also|anyway|great|good|cool|"
+    r"hmm+|um+|honestly|actually|look|fair enough|sounds good|deal|promise)\b[\s,.:!-]*)+",
+    _FLAGS,
+)
+_TRAILING = re.compile(
+    r"(?:[\s,]+(?:i\s+think|i\s+guess|i\s+hope|hopefully|maybe|probably|for\s+sure|then|too|anyway|lol|haha|"
+    r"if\s+i\s+can|if\s+possible|promise|:\)|:-\)|🙂|😊|👍))+\s*$|[\s,.:;!?…\"”'’)\-–—]+$",
+    _FLAGS,
+)
+# Not actions: "I'll think about it", "I will try", "I'll let you know", goodbyes.
+_EMPTY_ACTION = re.compile(
+    r"^(?:\w+\W+){0,2}?(?:think\s+about\s+it|try(?:\s+my\s+best)?|see|let\s+you\s+know|do\s+my\s+best|"
+    r"be\s+(?:back|off|in\s+touch)|talk\s+(?:to\s+you\s+)?(?:soon|later|next\s+week)|see\s+you|"
+    r"come\s+back(?:\s+to\s+you)?|get\s+back\s+to\s+you|go\s+now|have\s+to\s+go|sign\s+off|leave\s+it\s+there)"
+    r"\W*$",
+    _FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    score: float
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence, whitespace-trimmed."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a and any(c.isalnum() for c in text[a:b]):
+            out.append((a, b))
+    return out
+
+
+def has_when(clause: str | None) -> bool:
+    """Whether a clause says when: a day, a date, 'tomorrow', 'this week', 'after the board'."""
+    return bool(clause) and bool(_WHEN.search(clause or ""))
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink [a, b) to the action: no leading 'ok so', no trailing goodbye, hedge or punctuation."""
+    cut = _CLAUSE_END.search(text, a, b)
+    while cut and cut.start() - a < 3:  # a break right at the start: look further
+        cut = _CLAUSE_END.search(text, cut.end(), b)
+    if cut:
+        b = cut.start()
+    lead = _LEADING.match(text, a, b)
+    if lead and lead.end() < b:
+        a = lead.end()
+    while True:
+        tail = _TRAILING.search(text[a:b])
+        if not tail or tail.start() == 0:
+            break
+        b = a + tail.start()
+    return a, b
+
+
+def commitment_clause(text: str, score: Callable[[str], float] | None = None) -> Span | None:
+    """The executive's own first-person future action in ``text``, as a trimmed span.
+
+    ``score`` (a clause's commitment probability from the model) breaks ties between
+    candidate clauses; the trigger's strength and a stated time count too.
+    """
+    best: Span | None = None
+    for s_start, s_end in sentences(text):
+        sentence = text[s_start:s_end]
+        if sentence.rstrip().endswith("?"):
+            continue  # "should I call them?" asks, it does not commit
+        candidates: list[tuple[float, int]] = []
+        for strength, rx in _TRIGGERS:
+            for m in rx.finditer(sentence):
+                candidates.append((strength, m.start()))
+        for m in _WHEN_PRESENT.finditer(sentence):
+            candidates.append((1.2, m.start()))
+        for strength, pos in candidates:
+            start = s_start + pos
+            lead = _WHEN_LEAD.search(text, s_start, start)
+            if lead:
+                start = lead.start(1)
+            # The clause runs from the subject to the end of its sentence piece.
+            a, b = _trim(text, start, s_end)
+            clause = text[a:b]
+            if len(clause.split()) < 2 or _NOT_MINE.match(text[s_start + pos : s_end]):
+                continue
+            if _EMPTY_ACTION.match(clause):
+                continue
+            value = strength + (0.8 if has_when(clause) else 0.0) + min(len(clause.split()), 12) * 0.02
+            if score is not None:
+                value += 2.0 * score(clause)
+            if best is None or value > best.score:
+                best = Span(a, b, value)
+    return best
+
+
+def fallback_clause(text: str, score: Callable[[str], float]) -> Span | None:
+    """When the model hears a commitment but no trigger fits ("ok: ask 3 nurses on Friday"):
+    the sentence the model likes best for it, trimmed."""
+    best: Span | None = None
+    for a, b in sentences(text):
+        if text[a:b].rstrip().endswith("?"):
+            continue
+        a2, b2 = _trim(text, a, b)
+        clause = text[a2:b2]
+        if len(clause.split()) < 2 or _EMPTY_ACTION.match(clause):
+            continue
+        value = score(clause) + (0.3 if has_when(clause) else 0.0)
+        if best is None or value > best.score:
+            best = Span(a2, b2, value)
+    return best
+
+
+# --- reports ----------------------------------------------------------------------------
+_OUTCOME_ONLY = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|yup|no|nope|nah|well|so|ok|okay|honestly|sadly|sorry|partly|kind of|sort of|"
+    r"mostly|half)\b\W*)*(?:i\s+)?(?:did\s+it|done|did\s+not|didn'?t|have\s+not|haven'?t|not\s+yet|"
+    r"managed(?:\s+it)?|nailed\s+it|tried\s+it|half\s+done|sort\s+of|kind\s+of|partly|(?:it\s+)?went\s+"
+    r"(?:well|ok|okay|fine|great|badly))\b[^a-z]*$",
+    _FLAGS,
+)
+_SOCIAL = re.compile(
+    r"^\W*(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|thanks?|thank\s+you|cheers|bye|goodbye|"
+    r"see\s+you|talk\s+soon)\b",
+    _FLAGS,
+)
+
+
+def learnt_span(text: str) -> tuple[int, int] | None:
+    """What the executive says happened or what they noticed, from a report: the run of
+    sentences after any bare outcome ("Did it!"), greeting or goodbye, and before any question."""
+    kept = []
+    for a, b in sentences(text):
+        sentence = text[a:b]
+        if _OUTCOME_ONLY.match(sentence) or _SOCIAL.match(sentence) or sentence.rstrip().endswith("?"):
+            if kept:
+                break
+            continue
+        if commitment_clause(sentence) and not re.search(r"\b(?:did|was|were|went|had|said|told)\b", sentence, _FLAGS):
+            if kept:
+                break
+            continue
+        kept.append((a, b))
+    if not kept:
+        return None
+    a, b = kept[0][0], kept[-1][1]
+    while b > a and text[b - 1] in " ,;:":
+        b -= 1
+    return (a, b) if len(text[a:b].split()) >= 3 else None
+
+
+# --- feelings, questions ----------------------------------------------------------------
+_FEELING = re.compile(
+    r"\b(?:(?:a\s+(?:bit|little)|quite|really|very|so|pretty|super|slightly|somewhat|totally|completely|"
+    r"kind\s+of|kinda|sort\s+of|a\s+tad|rather|honestly|genuinely|bit)\s+)?"
+    r"(?:nervous|anxious|excited|frustrated|annoyed|worried|scared|afraid|overwhelmed|tired|exhausted|"
+    r"proud|happy|glad|relieved|embarrassed|awkward|uncomfortable|stressed(?:\s+out)?|stuck|sad|angry|upset|"
+    r"fed\s+up|burnt\s+out|burned\s+out|thrilled|delighted|hopeful|energi[sz]ed|confused|guilty|ashamed|"
+    r"lonely|grateful|disappointed|irritated|uneasy|terrified|bored|pumped|motivated|drained|insecure|"
+    r"vulnerable|exposed|out\s+of\s+my\s+depth|on\s+edge|intimidated|defensive|impatient|discouraged|"
+    r"demotivated|encouraged|optimistic|pessimistic|cynical|hesitant|reluctant|curious|torn|"
+    r"cansad[oa]|nervios[oa]|preocupad[oa]|frustrad[oa]|contento|contenta|agotad[oa]|müde|nervös|"
+    r"frustriert|gestresst|froh|besorgt|fatigué(?:e)?|nerveux|nerveuse|inquiète?|épuisé(?:e)?|stressé(?:e)?|"
+    r"stanc[oa]|nervos[oa]|preoccupat[oa]|ansios[oa]|preocupad[oa]|esgotad[oa])\b",
+    _FLAGS,
+)
+
+
+def feelings(text: str) -> tuple[str, ...]:
+    """Feeling words as written, with their intensifier ("a bit nervous")."""
+    return tuple(dict.fromkeys(m.group(0) for m in _FEELING.finditer(text)))
+
+
+_AUX_QUESTION = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|also|hmm|well)\W+)?(?:should|shall|do|does|did|is|are|can|could|would|will|"
+    r"what|how|why|which|who|where|when|any)\b",
+    _FLAGS,
+)
+
+
+def question(text: str) -> str | None:
+    """The question the executive puts to the coach: the last sentence ending in '?', else one
+    phrased as a question without the mark."""
+    spans = sentences(text)
+    asked = [(a, b) for a, b in spans if text[a:b].rstrip().endswith("?")]
+    if not asked:
+        asked = [(a, b) for a, b in spans if _AUX_QUESTION.match(text[a:b])]
+    if not asked:
+        return None
+    a, b = asked[-1]
+    lead = _LEADING.match(text, a, b)
+    if lead and lead.end() < b and text[a:b].rstrip().endswith("?"):
+        a = lead.end()
+    return text[a:b].strip()
+
+
+# --- language ---------------------------------------------------------------------------
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_LANG_WORDS: dict[str, frozenset[str]] = {
+    "es": _words(
+        "el la los las que de y es no por para con una un pero muy nuestro nuestros clientes creo hola "
+        "gracias estoy tengo empresa voy semana mañana hice hablé llamé también adiós hasta luego equipo "
+        "porque cómo qué debería hacer esta este lo me mi yo sí "
+    ),
+    "fr": _words(
+        "le la les des est et que je nous pas pour avec une un mais très nos clients bonjour merci suis "
+        "entreprise c'est vais semaine demain j'ai fait au revoir bientôt équipe parce comment quoi dois "
+        "faire cette ce mon moi oui du sur "
+    ),
+    "de": _words(
+        "der die das und ist nicht ich wir mit für ein eine aber sehr unsere kunden hallo danke bin "
+        "unternehmen auch werde woche morgen habe gemacht tschüss bis bald team weil wie was soll machen "
+        "diese mein mir ja zu den dem "
+    ),
+    "pt": _words(
+        "o os as que de e não para com uma um mas muito nossos clientes olá obrigado obrigada estou tenho "
+        "empresa vou semana amanhã fiz falei liguei também tchau até logo equipe porque como devo fazer esta "
+        "este eu sim meu minha você "
+    ),
+    "it": _words(
+        "il lo gli che di e non per con una un ma molto nostri clienti ciao grazie sono azienda anche vado "
+        "settimana domani ho fatto parlato chiamato arrivederci presto squadra perché come cosa dovrei fare "
+        "questa questo mio mia io sì "
+    ),
+}
+_EN_WORDS = _words(
+    "the a an and is are i we to of in it that our my you for with not but be this have do what how they "
+    "on will just so was did me yes no ok "
+)
+_LANG_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def language(text: str) -> str:
+    """An ISO 639-1 guess among en, es, fr, de, pt, it (English when unsure)."""
+    toks = _LANG_WORD.findall(text.lower().replace("’", "'"))
+    if not toks:
+        return "en"
+    english = sum(t in _EN_WORDS for t in toks)
+    scores = {code: sum(t in words and t not in _EN_WORDS for t in toks) for code, words in _LANG_WORDS.items()}
+    lowered = text.lower()
+    for code, marks in (("es", "ñ¿¡"), ("de", "ßäöü"), ("pt", "ãõç"), ("fr", "çèêàâœ"), ("it", "ìòù")):
+        if any(m in lowered for m in marks):
+            scores[code] += 1
+    best = max(scores, key=lambda c: (scores[c], c == "es"))
+    if scores[best] >= 1 and scores[best] > english:
+        ties = [c for c, v in scores.items() if v == scores[best]]
+        return best if len(ties) == 1 else _tiebreak(ties, toks)
+    return "en"
+
+
+_STRONG = {
+    "es": {"hola", "gracias", "adiós", "hasta", "voy", "hice", "mañana", "muy", "pero", "estoy", "qué", "cómo"},
+    "fr": {"bonjour", "merci", "je", "nous", "vais", "demain", "très", "mais", "suis", "c'est", "j'ai"},
+    "de": {"hallo", "danke", "ich", "wir", "werde", "morgen", "sehr", "aber", "bin", "tschüss", "nicht"},
+    "pt": {"olá", "obrigado", "obrigada", "vou", "amanhã", "muito", "mas", "estou", "não", "tchau", "você"},
+    "it": {"ciao", "grazie", "sono", "vado", "domani", "molto", "ma", "non", "perché", "arrivederci", "ho"},
+}
+
+
+def _tiebreak(codes: list[str], toks: list[str]) -> str:
+    return max(codes, key=lambda c: (sum(t in _STRONG[c] for t in toks), -codes.index(c)))

@@ -1,0 +1,345 @@
+"""Text -> sparse binary features for the dialogue-act model, shared by trainer and runtime.
+
+Pure stdlib so the runtime stays light. Features:
+
+- word unigrams and bigrams over crude stems, with negation scope marked ``~`` (so "I will
+  never post" differs from "I will post");
+- words at the start of the message (``^w``) and of its last sentence (``$w``): greetings
+  open a message, goodbyes close it;
+- cue concepts from small hand-written lexicons in six languages (``@bye``, ``@fut1`` ...),
+  also marked by where they occur (first / last sentence): they let a few thousand training
+  texts generalise to words and languages the model saw rarely;
+- shape: a question mark, how the message ends, length buckets.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+# Chat spellings and contractions, rewritten before tokenising so "ill call" and "I'll call"
+# look alike. Order matters: whole-word fixes first, then contractions.
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"\bcan't\b|\bcant\b", "can not"),
+        (r"\bwon't\b|\bwont\b", "will not"),
+        (r"\bshan't\b", "shall not"),
+        (r"n't\b", " not"),
+        (r"\b(is|do|does|did|are|should|would|could|have|has|was|were)nt\b", r"\1 not"),
+        (r"\bi'm\b|\bim\b|\bi am\b", "i am"),
+        (r"\bi'll\b|\bi will\b|\bill (?=(?:call|ask|try|do|send|go|talk|book|set|write|read|reply|"
+         r"start|spend|sit|join|reach|check|look|make|get|have|be|put|share|block|take|find|see|let|"
+         r"invite|meet|visit|listen|post|run|bring|speak|email|text|ping|grab|host|organi[sz]e|schedule|"
+         r"think|report|tell|give|walk|stop|keep|open|review|answer|respond|follow|pick|plan)\b)", "i will"),
+        (r"\bi've\b|\bive\b", "i have"),
+        (r"\bi'd\b", "i would"),
+        (r"\bwe'll\b", "we will"),
+        (r"\bwe're\b", "we are"),
+        (r"\bwe've\b", "we have"),
+        (r"\byou're\b|\byoure\b|\bur\b", "you are"),
+        (r"\b(it|that|what|there|he|she|who|how|where|here|let)'s\b", r"\1 is"),
+        (r"\blet is\b", "let us"),
+        (r"'(re|ve|ll|d|m|s)\b", r" \1"),
+        (r"\bgonna\b", "going to"),
+        (r"\bwanna\b", "want to"),
+        (r"\bgotta\b", "got to"),
+        (r"\bu\b", "you"),
+        (r"\br\b", "are"),
+        (r"\b(?:thx|thnx|thnks|thanx|tnx|ty|tks|thks)\b", "thanks"),
+        (r"\b(?:tmrw|tmr|tmrow|tomorow|tommorow|tommorrow|tomoz|2moro|2morrow)\b", "tomorrow"),
+        (r"\b(?:pls|plz|plse)\b", "please"),
+        (r"\b(?:cya|cu)\b", "see you"),
+        (r"\bttyl\b", "talk to you later"),
+        (r"\b(?:b4)\b", "before"),
+        (r"\b(?:wk)\b", "week"),
+        (r"\b(?:idk|dunno)\b", "i do not know"),
+        (r"\b(?:tbh)\b", "to be honest"),
+        (r"\b(?:byee+|byebye|bye-bye)\b", "bye"),
+    )
+)
+_TOKEN = re.compile(r"[^\W_]+(?:['&-][^\W_]+)*|[?!.,;:]")
+_SENT_BREAK = frozenset({".", "!", "?", ";"})
+_NEGATORS = frozenset(
+    {"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "hardly",
+     "nicht", "kein", "keine", "nie", "niemals", "jamais", "nunca", "nada", "mai", "non", "pas", "não", "nao"}
+)
+_BREAK_NEGATION = frozenset({",", ":", "but", "and", "so", "because", "then", "pero", "aber", "mais", "mas", "ma"})
+_NEGATION_REACH = 5
+PREFIX = 5
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A crude suffix stripper: "called/calls/calling" -> "call"."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ers", "ed", "ly", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            return base + "y" if suffix == "ies" else base
+    return word
+
+
+def _alts(*words: str) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_DAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|"
+    "lunes|martes|miércoles|miercoles|jueves|viernes|montag|dienstag|mittwoch|donnerstag|freitag|"
+    "lundi|mardi|mercredi|jeudi|vendredi|segunda|terça|terca|quarta|quinta|sexta|lunedì|lunedi|"
+    "martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi"
+)
+_WHEN = (
+    r"today|tonight|tomorrow|this (?:week|month|afternoon|morning|evening|weekend|quarter|friday|"
+    r"monday|tuesday|wednesday|thursday)|next (?:week|month|time|quarter|\w+day)|"
+    + _DAYS
+    + r"|weekend|end of (?:the )?(?:week|month|day|quarter)|by (?:the )?(?:end|friday|monday|\w+day)|"
+    r"before (?:the )?\w+|after (?:the )?\w+|within|in (?:two|three|a few|\d+) (?:days|weeks)|"
+    r"first thing|asap|\d{1,2}(?::\d\d)?\s*(?:am|pm|h)|\d{1,2}:\d\d|"
+    r"mañana|manana|hoy|semana que viene|próxima semana|esta semana|morgen|heute|nächste woche|"
+    r"diese woche|demain|aujourd'hui|la semaine prochaine|cette semaine|amanhã|amanha|hoje|"
+    r"próxima semana|esta semana|domani|oggi|la prossima settimana|questa settimana"
+)
+
+# Cue concepts: regexes over the normalised text. Written from what each act means in a
+# coaching chat, in English, Spanish, German, French, Portuguese and Italian.
+_CUES: dict[str, str] = {
+    "@bye": (
+        r"\b(?:bye|goodbye|good bye|see you|talk (?:soon|later|next week|tomorrow|then)|"
+        r"speak (?:soon|later|next week)|catch you later|got to (?:go|run|dash|jump)|"
+        r"have to (?:go|run|dash|jump|leave)|"
+        r"need to (?:go|run|dash|jump|leave)|must (?:go|run|dash|leave)|(?:i am|i m) off|i am out|"
+        r"that is (?:all|it) for (?:now|today)|that is all|signing off|logging off|done for (?:now|today)|"
+        r"until next (?:week|time)|till next (?:week|time)|have a (?:good|great|nice) (?:day|weekend|one|evening|week)|"
+        r"take care|good night|later then|laters|"
+        r"adiós|adios|hasta luego|hasta pronto|hasta la próxima|nos vemos|chao|chau|tschüss|tschüs|tschau|"
+        r"auf wiedersehen|bis bald|bis später|bis dann|bis nächste woche|au revoir|à bientôt|a bientot|à plus|"
+        r"bonne journée|bonne soirée|tchau|até logo|até mais|até breve|até a próxima|arrivederci|a presto|"
+        r"alla prossima|buona giornata|buona serata)\b"
+    ),
+    "@hello": (
+        r"^(?:\W*)(?:hi|hello|hey|hiya|heya|howdy|yo|good (?:morning|afternoon|evening)|morning|afternoon|greetings|"
+        r"hola|buenos días|buenos dias|buenas tardes|buenas|bonjour|salut|coucou|hallo|guten morgen|guten tag|"
+        r"moin|servus|grüß gott|olá|ola|oi|bom dia|boa tarde|ciao|buongiorno|buonasera|salve)\b"
+    ),
+    "@thanks": (
+        r"\b(?:thanks|thank you|cheers|appreciate|appreciated|gracias|merci|danke|obrigad[oa]|grazie|"
+        r"much obliged)\b"
+    ),
+    "@you": r"\b(?:you|your|yours|coach|yourself|tú|tu|usted|vous|du|dir|dich|ihr|você|voce|lei|ti)\b",
+    "@qword": (
+        r"^(?:\W*)(?:(?:and|but|so|ok|okay|also|then|hmm|well)\W+)?(?:what|how|why|which|who|where|when|"
+        r"should|could|would|can|do|does|did|is|are|any|qué|que|cómo|como|por qué|cuál|cual|comment|pourquoi|"
+        r"quoi|quel|quelle|est-ce|wie|was|warum|welche|welcher|sollte|soll|kann|o que|qual|come|perché|"
+        r"perche|cosa|quale|dovrei|debería|deberia|devrais|devo|posso|puedo|können)\b"
+    ),
+    "@coachq": (
+        r"\b(?:what do you (?:think|mean|suggest|recommend)|do you (?:think|have|know|mean)|"
+        r"what (?:do|did|would) other|how do other|what is your|can you|could you|would you|are you|"
+        r"have you|what would you|who are you|how does this work|what does that mean|what do you mean|"
+        r"why do you|why are you|is that normal|is it normal|qué piensas|que opinas|qué opinas|"
+        r"was meinen sie|was denkst du|qu'en penses|qu en penses|o que acha|che ne pensi|cosa ne pensi)\b"
+    ),
+    "@advice": (
+        r"\b(?:what should (?:i|we)|what shall (?:i|we)|should i|should we|what do you (?:suggest|recommend)|"
+        r"any (?:tips|advice|ideas|suggestions|pointers|recommendations)|advice|tips|recommend|suggest|"
+        r"tell me what to do|where do i (?:start|begin)|how do i|how should i|how can i|what would you do|"
+        r"help me (?:figure|decide|work|think)|best way|what is the best|give me (?:some|an|a)|"
+        r"qué debería|que deberia|was soll ich|que dois-je|que devrais-je|o que devo|cosa dovrei|"
+        r"consejo|ratschlag|conseil|conselho|consiglio)\b"
+    ),
+    "@fut1": (
+        r"\b(?:(?:i|we) (?:will|shall|am going to|are going to|m going to|plan to|intend to|am planning to|"
+        r"are planning to|aim to|promise to|commit to|am committing to|have decided to|decided to|"
+        r"am gonna|will definitely|will try to)|"
+        r"(?:^|[.!,;] ?)(?:going to|will|plan is to|my plan is|next step|i am on it)|"
+        r"(?:the )?(?:plan|idea|goal|commitment|experiment) (?:is|for this week is|this week is) to|"
+        r"let me|i am doing|(?:i|we) am (?:booking|calling|meeting|doing|going)|"
+        r"voy a|vamos a|me comprometo|je vais|nous allons|on va|je m'engage|ich werde|wir werden|werde ich|"
+        r"ich will|ich nehme mir vor|vou|vamos|eu vou|vado a|voglio|mi impegno|cercherò|proverò|farò|"
+        r"chiamerò|parlerò|llamaré|hablaré|haré|probaré|appellerai|parlerai|ferai|essaierai|ligarei|falarei|farei)\b"
+    ),
+    "@when": r"\b(?:" + _WHEN + r")\b",
+    "@when_i": r"\b(?:" + _WHEN + r")\W+(?:i|we)\b",
+    "@tentative": (
+        r"\b(?:(?:i|we) (?:could|might|may|can)|maybe (?:i|we)|perhaps (?:i|we)|i suppose i could|"
+        r"i guess i could|podría|könnte|pourrais|poderia|potrei)\b"
+    ),
+    "@want": (
+        r"\b(?:(?:i|we) (?:want to|would like to|would love to|need to|should|ought to|have to|must|wish|hope to|"
+        r"am ready to|am willing to|am keen to|am open to|am curious)|it is time (?:i|we|to)|time to|"
+        r"i would like|i really should|quiero|necesito|debería|deberia|ich möchte|ich sollte|je veux|je voudrais|"
+        r"je devrais|eu quero|preciso|deveria|vorrei|dovrei)\b"
+    ),
+    "@fut3": (
+        r"\b(?:he|she|they|it|my \w+|our \w+|the \w+|\w+ (?:team|board|department)) "
+        r"(?:will|is going to|are going to|plans to|is planning to)\b"
+    ),
+    "@negfut": (
+        r"\b(?:(?:i|we) (?:will not|shall not|am not going to|are not going to|will never|am never going to|"
+        r"do not plan to|have no plans? to|refuse to)|no way (?:i|am i))\b"
+    ),
+    "@past1": (
+        r"\b(?:(?:i|we) (?:did|went|tried|managed|had|asked|called|talked|spoke|met|sat|joined|read|replied|"
+        r"answered|listened|visited|got|sent|invited|shared|posted|heard|learned|learnt|noticed|found|"
+        r"realised|realized|was|were|spent|walked|booked|held|ran|organised|organized|wrote|messaged|"
+        r"emailed|took|gave|made|started|tested|kept)|last (?:week|time|friday|monday|tuesday|wednesday|thursday)|"
+        r"it went|went (?:well|ok|okay|fine|badly|great)|turned out|it was|they were|they said|told me|"
+        r"hice|fui|hablé|llamé|probé|ich habe|wir haben|j'ai|j ai|nous avons|eu fiz|fiz|falei|liguei|"
+        r"ho fatto|ho parlato|ho chiamato|abbiamo)\b"
+    ),
+    "@done": (
+        r"\b(?:done|did it|i did|went well|went great|it worked|managed to|got it done|completed|"
+        r"ticked off|all three|both of them|hecho|lo hice|erledigt|geschafft|fait|je l'ai fait|feito|fatto)\b"
+    ),
+    "@notdone": (
+        r"\b(?:did not|never got|not yet|have not|could not|no time|forgot|too busy|did not manage|skipped|"
+        r"ran out of time|not this week|did not get|slipped|fell through|got cancelled|got canceled|"
+        r"never happened|did not happen|was not able|no pude|nicht geschafft|keine zeit|pas eu le temps|"
+        r"pas pu|não consegui|nao consegui|non ho|non sono riuscit)\b"
+    ),
+    "@partly": (
+        r"\b(?:partly|partially|half|halfway|sort of|kind of|only (?:one|once|a few|two|part|some)|some of|"
+        r"not all|one of the|one out of|two out of|but not|started|a bit|in part|more or less|"
+        r"a medias|zum teil|teilweise|à moitié|en partie|em parte|metade|in parte|a metà)\b"
+    ),
+    "@feel": (
+        r"\b(?:nervous|anxious|excited|frustrated|frustrating|annoyed|worried|scared|afraid|overwhelmed|tired|"
+        r"exhausted|proud|happy|glad|relieved|embarrassed|awkward|uncomfortable|stressed|stuck|sad|angry|upset|"
+        r"fed up|burnt out|burned out|thrilled|delighted|hopeful|energised|energized|confused|guilty|ashamed|"
+        r"lonely|grateful|disappointed|irritated|uneasy|terrified|bored|pumped|motivated|drained|insecure|"
+        r"vulnerable|exposed|feel|feeling|felt|cansado|nervioso|preocupado|frustrado|contento|müde|nervös|"
+        r"frustriert|froh|fatigué|nerveux|inquiet|content|stanco|nervoso|preoccupato|contento|ansioso)\b"
+    ),
+    "@command": (
+        r"(?:^\W*/\w+|\b(?:help|pause|resume|unsubscribe|export|delete my|forget me|check-?ins?|reschedule|"
+        r"move my|skip (?:this|next) week|snooze|remind me|settings|recap|summary|menu|commands|"
+        r"show me|change my|set my|stop (?:the|my|sending)|turn off|switch off|my data|my journey|"
+        r"time zone|timezone)\b)"
+    ),
+    "@objection": (
+        r"\b(?:do not have (?:the )?time|no time|too busy|waste of time|not for me|not for us|does not work|"
+        r"will not work|would not work|pointless|not convinced|skeptic|sceptic|not my job|prove|roi|why would|"
+        r"disagree|do not agree|do not see the point|do not see why|do not buy|nonsense|fluff|not relevant|"
+        r"different in our|our industry|regulated|compliance|legal|can not|risk|not sure about|doubt|"
+        r"unrealistic|naive|not how|that is not|i am not|not really|but|yes but|however|hate|rather not|"
+        r"no point|overrated|hype|distraction|not worth)\b"
+    ),
+    "@change": (
+        r"\b(?:want to|would like to|need to|should|ought to|time to|wish|could start|ready to|willing|"
+        r"important to me|worth trying|curious|open to|see the point|makes sense|realise|realize|"
+        r"starting to|have been thinking|maybe|might be worth|i can see|it would help|would be good|"
+        r"better if|tempted|i like the idea)\b"
+    ),
+    "@small": (
+        r"\b(?:how are you|how is it going|how is your|weather|weekend|lol|haha|coffee|ok|okay|cool|nice|"
+        r"great|sure|fine|alright|good good|all good|not bad|busy day|hectic|rain|sunny|holiday|vacation|"
+        r"got it|makes sense|fair enough|sounds good|will do)\b"
+    ),
+    "@negation": r"\b(?:not|no|never|nothing|nope|nah|nicht|kein|jamais|nunca|não|non|pas)\b",
+    "@yes": r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|absolutely|definitely|of course|sí|si|ja|oui|sim|certo)\b",
+    "@no": r"^\W*(?:no|nope|nah|not really|nein|non|não|nao)\b",
+}
+_CUE_RX = tuple((name, re.compile(rx)) for name, rx in _CUES.items())
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify apostrophes, expand contractions and common chat spellings."""
+    text = text.lower().translate(_APOSTROPHES)
+    for pattern, repl in _REWRITES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def tokens(lowered: str) -> list[str]:
+    """Stemmed words of a normalised text with negation marks (``~w``) and sentence breaks kept."""
+    out: list[str] = []
+    scope = 0
+    for tok in _TOKEN.findall(lowered):
+        if tok in _SENT_BREAK:
+            scope = 0
+            out.append(".")
+            continue
+        if tok in _BREAK_NEGATION:
+            scope = 0
+            if tok == ",":
+                continue
+        if tok in _NEGATORS:
+            scope = _NEGATION_REACH
+            out.append(tok)
+            continue
+        word = stem(tok)
+        if scope:
+            scope -= 1
+            out.append("~" + word)
+        else:
+            out.append(word)
+    return out
+
+
+def _bucket(n: int) -> str:
+    for limit in (1, 2, 3, 5, 8, 13, 21, 34):
+        if n <= limit:
+            return str(limit)
+    return "many"
+
+
+def features(text: str) -> set[str]:
+    """The sparse binary feature set of one message."""
+    return features_of_normalised(normalise(text), text)
+
+
+def features_of_normalised(lowered: str, raw: str = "") -> set[str]:
+    toks = tokens(lowered)
+    words = [t for t in toks if t != "."]
+    feats: set[str] = {"^bias", "#len" + _bucket(len(words))}
+    prev = "<s>"
+    for tok in toks:
+        if tok == ".":
+            prev = "<s>"
+            continue
+        feats.add(tok)
+        feats.add(prev + " " + tok)
+        plain = tok.lstrip("~")
+        if len(plain) > PREFIX:
+            feats.add("#" + plain[:PREFIX])
+        prev = tok
+    if prev != "<s>":
+        feats.add(prev + " </s>")
+    for w in words[:3]:
+        feats.add("^" + w)
+    # The last sentence: where goodbyes and thanks usually sit.
+    sentences = [s for s in _SENTENCES.findall(lowered) if any(c.isalnum() for c in s)]
+    n_sent = len(sentences)
+    feats.add("#sent" + _bucket(n_sent))
+    last = sentences[-1] if sentences else ""
+    first = sentences[0] if sentences else ""
+    for w in tokens(last)[:3]:
+        if w != ".":
+            feats.add("$" + w)
+    for name, rx in _CUE_RX:
+        if rx.search(lowered):
+            feats.add(name)
+            if n_sent > 1:
+                if rx.search(first):
+                    feats.add(name + "<first")
+                if rx.search(last):
+                    feats.add(name + ">last")
+            else:
+                feats.add(name + "=only")
+    stripped = (raw or lowered).rstrip(" \t\n\"')]*_~:;-")
+    if "?" in lowered:
+        feats.add("#q")
+        if stripped.endswith("?"):
+            feats.add("#q_end")
+        if n_sent > 1 and "?" in last:
+            feats.add("#q_last")
+    if stripped.endswith("!"):
+        feats.add("#excl_end")
+    if raw and raw[:1].islower():
+        feats.add("#lower_start")
+    return feats
