@@ -369,6 +369,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--domain", required=True, help="the public domain serving /api/messages")
     p.add_argument("--out", default="coachbot-teams.zip", help="zip file to write")
     p.set_defaults(func=cmd_teams_package)
+
+    from coachbot.cohorts.cli import register as register_hr
+
+    register_hr(sub, common, user)
     return parser
 
 

@@ -169,6 +169,7 @@ class Coach:
         """Delete every row of this executive's; returns how many rows went."""
         return privacy.forget(self.store, who)
 
-    def hr_view(self, who: Who) -> dict:
-        """Exactly what an HR lead can ever see that involves this executive."""
-        return privacy.hr_view(self.store, who)
+    def hr_view(self, who: Who, now: datetime | None = None) -> privacy.HrView:
+        """Exactly what an HR lead can see that involves this executive: their cohorts,
+        their roster status, and each aggregate series (and week) that counts them."""
+        return privacy.hr_view(self.store, who, _now(now))

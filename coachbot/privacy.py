@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
 from coachbot import executives
+from coachbot.cohorts import cohort as cohort_model
+from coachbot.cohorts import reports, roster
 from coachbot.models import Who
 from coachbot.store import Store
+
+NEVER_VISIBLE_TO_HR = (
+    "your conversations, or any quote from them",
+    "your own belief positions, check-in ratings or answers",
+    "your experiments and commitments, in any words",
+    "whether a conversation touched a topic for a human rather than a coach",
+    "any figure over fewer than 5 people",
+)
 
 
 def export(store: Store, who: Who) -> dict:
@@ -54,22 +67,67 @@ def _delete_rows(store: Store, who: Who) -> int:
         return deleted + cursor.rowcount
 
 
-def hr_view(store: Store, who: Who) -> dict:
-    """What HR can see that involves this executive: only group aggregates, never words.
+@dataclass(frozen=True)
+class CohortView:
+    """One cohort the executive is in, as HR sees them in it."""
 
-    HR dashboards are a later piece of work; this states the rule they will follow.
-    """
-    return {
-        "visible_to_hr": [
-            "that you are enrolled in a cohort",
-            "whether you answered each week's check-in (counted with at least 4 others)",
-            "how many experiments the cohort tried (never which were yours)",
-            "average belief positions of a cohort of 5 or more people",
-        ],
-        "never_visible_to_hr": [
-            "your conversations or any quote from them",
-            "your own belief positions or check-in ratings",
-            "your experiments and commitments",
-        ],
-        "minimum_group_size": 5,
-    }
+    cohort: str
+    roster_status: str  # the only thing HR sees of them by name: e.g. "active"
+    counted_in: tuple[reports.Mention, ...]  # the aggregates HR sees that include them
+
+
+@dataclass(frozen=True)
+class HrView:
+    """Exactly what an HR lead can see that involves this executive."""
+
+    cohorts: tuple[CohortView, ...]
+    minimum_group_size: int = reports.MIN_GROUP
+    never_visible: tuple[str, ...] = NEVER_VISIBLE_TO_HR
+
+
+def hr_view(store: Store, who: Who, now: datetime | None = None) -> HrView:
+    """The cohorts the executive is in, their roster status, and every aggregate series
+    (with its weeks) that counts them, computed by the same code as HR's pages."""
+    now = now or datetime.now(UTC)
+    db = store.db
+    row = executives.find(db, who)
+    if row is None:
+        return HrView(())
+    found = []
+    cohort_ids = [r[0] for r in db.execute(
+        "select cohort_id from cohort_members where tenant = ? and executive_id = ? order by cohort_id",
+        [who.tenant, row["id"]],
+    )]
+    for cohort_id in cohort_ids:
+        cohort = cohort_model.get(db, who.tenant, cohort_id)
+        if cohort is None:
+            continue
+        mine = next((e for m, e in zip(roster.members(db, cohort), roster.roster(db, cohort, now), strict=True)
+                     if m.executive_id == row["id"]), None)
+        found.append(CohortView(
+            cohort=cohort.name,
+            roster_status=mine.label if mine else "invited",
+            counted_in=reports.counted_in(db, cohort, row["id"], now),
+        ))
+    return HrView(tuple(found))
+
+
+def _weeks(weeks: tuple[str, ...]) -> str:
+    if len(weeks) <= 3:
+        return ", ".join(weeks)
+    return f"{weeks[0]} to {weeks[-1]} ({len(weeks)} weeks)"
+
+
+def hr_view_lines(view: HrView) -> list[tuple[str, list[str]]]:
+    """Plain-text lines per cohort, for the Home tab, the Teams card and the command line."""
+    found = []
+    for c in view.cohorts:
+        lines = [f"your name, with the status “{c.roster_status}”, on the cohort's roster"]
+        for m in c.counted_in:
+            group = f" (in the group {m.group})" if m.group else ""
+            lines.append(f"{m.title}{group}: counted with at least {view.minimum_group_size - 1} others "
+                         f"in {_weeks(m.weeks)}")
+        if len(lines) == 1:
+            lines.append(f"no figure yet: each needs at least {view.minimum_group_size} people")
+        found.append((c.cohort, lines))
+    return found

@@ -43,6 +43,9 @@ def build_app(config: Config, coach: Coach | None = None) -> web.Application:
     else:
         log.info("Slack is off: set SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)")
     teams.attach(app, coach, config)
+    from coachbot.adapters import hr
+
+    hr.attach(app, coach, config)
     return app
 
 

@@ -73,8 +73,8 @@ def test_the_same_user_id_in_two_tenants_are_two_people(coach, monday):
 
 def test_what_hr_sees_names_only_aggregates_over_five_people(coach, who):
     view = coach.hr_view(who)
-    assert view["minimum_group_size"] == 5
-    assert any("conversations" in item for item in view["never_visible_to_hr"])
+    assert view.minimum_group_size == 5 and view.cohorts == ()
+    assert any("conversations" in item for item in view.never_visible)
 
 
 def test_every_table_with_people_in_it_carries_a_tenant(store):

@@ -14,6 +14,7 @@ import calendar
 from typing import Any
 
 from coachbot.models import DIMENSIONS, CheckinPrompt, ExecSettings
+from coachbot.privacy import HrView, hr_view_lines
 
 from .mrkdwn import escape
 
@@ -154,14 +155,17 @@ def settings_blocks(settings: ExecSettings) -> list[Block]:
 
 
 # --- privacy ------------------------------------------------------------------------
-def hr_blocks(hr_view: dict) -> list[Block]:
-    seen = "\n".join(f"• {escape(item)}" for item in hr_view.get("visible_to_hr", []))
-    never = "\n".join(f"• {escape(item)}" for item in hr_view.get("never_visible_to_hr", []))
-    size = hr_view.get("minimum_group_size")
-    blocks = [header("What HR sees about me"), section(f"*HR can see*\n{seen}"),
-              section(f"*HR never sees*\n{never}")]
-    if size:
-        blocks.append(context(f"Numbers are shown to HR only for groups of {size} or more people."))
+def hr_blocks(hr_view: HrView) -> list[Block]:
+    blocks = [header("What HR sees about me")]
+    cohorts = hr_view_lines(hr_view)
+    if not cohorts:
+        blocks.append(section("You are in no cohort, so HR sees nothing about you."))
+    for name, lines in cohorts[:5]:
+        shown = "\n".join(f"• {escape(line)}" for line in lines)
+        blocks.append(section(f"*Cohort {escape(name)}*\n{shown}"[:2900]))
+    never = "\n".join(f"• {escape(item)}" for item in hr_view.never_visible)
+    blocks.append(section(f"*HR never sees*\n{never}"))
+    blocks.append(context(f"Numbers are shown to HR only for groups of {hr_view.minimum_group_size} or more people."))
     return blocks
 
 
@@ -179,7 +183,7 @@ def data_blocks() -> list[Block]:
     ]
 
 
-def home_view(journey: dict, experiment: dict | None, settings: ExecSettings, hr_view: dict) -> dict:
+def home_view(journey: dict, experiment: dict | None, settings: ExecSettings, hr_view: HrView) -> dict:
     blocks = [
         *journey_blocks(journey),
         DIVIDER,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from coachbot.models import CheckinPrompt, ExecSettings, ScaleItem
+from coachbot.privacy import HrView, hr_view_lines
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -174,6 +175,23 @@ def export_card(url: str, minutes: int) -> dict:
         ],
         [{"type": "Action.OpenUrl", "title": "Download (JSON)", "url": url}],
     )
+
+
+# --- what HR sees --------------------------------------------------------------------------
+def hr_view_card(view: HrView) -> dict:
+    """The same facts as the Slack Home tab's "What HR sees about me"."""
+    body = [_text("What HR sees about me", weight="Bolder", size="Medium")]
+    cohorts = hr_view_lines(view)
+    if not cohorts:
+        body.append(_text("You are in no cohort, so HR sees nothing about you."))
+    for name, lines in cohorts:
+        body.append(_text(f"Cohort {name}", weight="Bolder"))
+        body.append(_text("\n".join(f"- {line}" for line in lines)))
+    body.append(_text("HR never sees", weight="Bolder"))
+    body.append(_text("\n".join(f"- {item}" for item in view.never_visible)))
+    body.append(_text(f"Numbers are shown to HR only for groups of {view.minimum_group_size} or more people.",
+                      isSubtle=True))
+    return _card(body)
 
 
 def closed_card(text: str) -> dict:

@@ -9,8 +9,9 @@ from coachbot.models import Who
 from . import cards, storage
 from .turns import Teams, card_activity, now, run, send_card, text_activity
 
-COMMANDS = ("help", "checkin", "settings", "export", "forget", "pause", "resume")
-ALIASES = {"check-in": "checkin", "check in": "checkin", "/checkin": "checkin", "?": "help"}
+COMMANDS = ("help", "checkin", "settings", "export", "forget", "hr", "pause", "resume")
+ALIASES = {"check-in": "checkin", "check in": "checkin", "/checkin": "checkin", "?": "help",
+           "what hr sees": "hr", "what does hr see": "hr"}
 
 
 def command_of(text: str | None) -> str | None:
@@ -40,6 +41,9 @@ async def run_command(teams: Teams, context: TurnContext, who: Who, command: str
         await send_card(teams, context, who, "forget", cards.forget_card)
     elif command == "export":
         await send_export_link(teams, context, who)
+    elif command == "hr":
+        view = await run(coach.hr_view, who)
+        await context.send_activity(card_activity(cards.hr_view_card(view)))
 
 
 async def send_export_link(teams: Teams, context: TurnContext, who: Who) -> None:
