@@ -161,7 +161,7 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
         response = dash.render("login.html", status=status, csrf=token, error=error, email=email[:320], session=None)
         dash.set_cookie(response, LOGIN_COOKIE, token, max_age=3600)
         return response
-    response = web.HTTPSeeOther("/hr/")
+    response = web.Response(status=303, headers={"Location": "/hr/"})
     dash.set_cookie(response, COOKIE, result.session_token, max_age=accounts.SESSION_HOURS * 3600)
     response.del_cookie(LOGIN_COOKIE, path="/hr/")
     return response
@@ -170,7 +170,7 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
 @logged_in
 async def logout(request: web.Request, dash: Dashboard, sess: accounts.DashboardSession) -> web.StreamResponse:
     await dash.run(accounts.logout, dash.store, request.cookies.get(COOKIE))
-    response = web.HTTPSeeOther("/hr/login")
+    response = web.Response(status=303, headers={"Location": "/hr/login"})
     response.del_cookie(COOKIE, path="/hr/")
     return response
 
@@ -323,7 +323,9 @@ def _progress(dash: Dashboard, c: cohort.Cohort, first: str | None, last: str | 
             items.append({"title": base.title, "chart": chart(key), "tables": item_tables,
                           "legend": [("Whole cohort" if g is None else g, f"s{i % 6}") for i, g in enumerate(groups)]})
         built.append({"name": name, "items": items})
-    return {"report": report, "sections": built, "weeks": every_week, "tables": list(tables.values())}
+    # The export lists the tables in the page's order, so it reads like the page.
+    shown = [t for section in built for item in section["items"] for t in item["tables"]]
+    return {"report": report, "sections": built, "weeks": every_week, "tables": shown}
 
 
 @logged_in
