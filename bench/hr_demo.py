@@ -50,6 +50,7 @@ OLD = [
     "We need a solid business case before anything changes.",
     "We must control the message and stay on script.",
     "Success for us is reach and impressions.",
+    "We create the value in-house and push it out to customers.",
 ]
 NEW = [
     "Honestly social is how we work with customers now, not a channel.",
@@ -58,6 +59,7 @@ NEW = [
     "Every team that meets customers should take part, not just marketing.",
     "Value gets made together with our partners and customers.",
     "We should listen to what people say about us when we're not in the room.",
+    "The mindset has to change before any plan will work.",
 ]
 COMMITMENTS = [
     "I'll ask two engineers what customers tell them, on Thursday.",

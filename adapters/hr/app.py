@@ -73,6 +73,7 @@ class Dashboard:
         return await asyncio.to_thread(partial(fn, *args, **kwargs))
 
     def render(self, template: str, status: int = 200, **context: Any) -> web.Response:
+        context.setdefault("today", _now().date())
         html = self.env.get_template(template).render(**context)
         return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
 
