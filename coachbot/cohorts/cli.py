@@ -137,9 +137,20 @@ def cmd_admin_create(args: argparse.Namespace) -> int:
 
 def cmd_hr_view(args: argparse.Namespace) -> int:
     from coachbot.cli import _coach, _who
+    from coachbot.models import Who
     from coachbot.privacy import hr_view_lines
 
-    view = _coach(args).hr_view(_who(args))
+    coach = _coach(args)
+    who = _who(args)
+    platform = args.platform
+    if not platform:
+        # The platform is part of who someone is; without --platform, the one this user id is on.
+        found = [r[0] for r in coach.store.db.execute(
+            "select platform from executives where tenant = ? and user_id = ?", [who.tenant, who.user])]
+        if len(found) > 1:
+            raise _fail(f"{who.user} is known on {', '.join(sorted(found))}: add --platform")
+        platform = found[0] if found else who.platform
+    view = coach.hr_view(Who(who.tenant, who.user, platform))
     if args.json:
         print(json.dumps(asdict(view), ensure_ascii=False))
         return 0
@@ -185,5 +196,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
     p.set_defaults(func=cmd_admin_create)
 
     p = sub.add_parser("hr-view", parents=[common, user], help="exactly what HR sees about an executive")
+    p.add_argument("--platform", choices=("slack", "teams", "cli"),
+                   help="where the executive talks to the coach (default: the one their user id is on)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_hr_view)
