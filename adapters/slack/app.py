@@ -19,9 +19,11 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.authorization.async_authorize import AsyncInstallationStoreAuthorize
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from coachbot.config import Config
 from coachbot.engine import Coach
@@ -54,6 +56,18 @@ def web_client(config: Config, token: str | None = None) -> AsyncWebClient:
     return client
 
 
+def api_error(exc: BaseException) -> str:
+    """A short description of a failed Web API call, whatever came back (JSON, text or nothing)."""
+    if not isinstance(exc, SlackApiError):
+        return type(exc).__name__
+    response = exc.response
+    data = getattr(response, "data", None)
+    if isinstance(data, dict):
+        return str(data.get("error") or "error")
+    status = getattr(response, "status_code", None) or getattr(response, "status", None)
+    return f"HTTP {status} with a body that is not Slack's JSON"
+
+
 class SlackAdapter:
     """Everything the Slack listeners need: the coach, the Bolt app, and the workspace's client."""
 
@@ -74,6 +88,10 @@ class SlackAdapter:
         self._locks: dict[tuple[str, str], asyncio.Lock] = {}
         self._profiles: dict[tuple[str, str], float] = {}
 
+        self._home: AsyncSlackResponse | None = None
+        self._foreign_logged = 0  # auth.test of the one workspace's token
+        if not self.oauth:
+            self.bolt.use(self._home_workspace_only)
         for module in (conversation, home, commands, checkin, settings, data):
             module.register(self)
         self._register_lifecycle()
@@ -129,6 +147,27 @@ class SlackAdapter:
 
         self.bolt.event("app_uninstalled")(token_gone)
         self.bolt.event("tokens_revoked")(token_gone)
+
+    async def _home_workspace_only(self, context: AsyncBoltContext, next: Callable[[], Any]) -> Any:
+        """One-workspace mode answers its own workspace only.
+
+        The signing secret belongs to the app, not to a workspace: a request signed for
+        another workspace must not create executives there or be answered with this
+        workspace's token. Requests without a workspace (URL verification) pass.
+        """
+        team, enterprise = context.team_id, context.enterprise_id
+        if not team and not enterprise:
+            return await next()
+        if self._home is None:
+            self._home = await self.client.auth_test()
+        home_team, home_enterprise = self._home.get("team_id"), self._home.get("enterprise_id")
+        if (team and team == home_team) or (enterprise and enterprise == home_enterprise and not home_team):
+            return await next()
+        if self._foreign_logged < 10:  # a few lines, not one per request
+            self._foreign_logged += 1
+            log.warning("Slack: ignored a request from workspace %s; SLACK_BOT_TOKEN is for %s",
+                        team or enterprise, home_team or home_enterprise)
+        return BoltResponse(status=200, body="")
 
     # --- lifecycle ----------------------------------------------------------------
     async def start(self) -> None:
@@ -212,8 +251,9 @@ class SlackAdapter:
         self._profiles[key] = time.monotonic()
         try:
             user = (await client.users_info(user=who.user))["user"]
-        except SlackApiError as exc:
-            log.warning("users.info failed for %s/%s: %s", who.tenant, who.user, exc.response.get("error"))
+        except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
+            # Best effort: the message or command it came with goes ahead regardless.
+            log.warning("users.info failed for %s/%s: %s", who.tenant, who.user, api_error(exc))
             return
         name = user.get("real_name") or (user.get("profile") or {}).get("real_name")
         timezone = user.get("tz")

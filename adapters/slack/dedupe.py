@@ -47,6 +47,14 @@ class EventClaims:
             asyncio.ensure_future(self._commit_waiting())
         return await future
 
+    async def claim_request(self, signature: str) -> bool:
+        """True the first time a signed request (its signature) is seen, False for a replay.
+
+        Commands and clicks carry no event id, and Slack never re-sends them: an identical
+        signature within the five minutes a timestamp is valid is a replay.
+        """
+        return await self.claim("", f"request:{signature}")
+
     async def _commit_waiting(self) -> None:
         loop = asyncio.get_running_loop()
         try:

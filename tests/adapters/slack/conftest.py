@@ -64,6 +64,7 @@ class StandInSlack:
     responses: list[dict] = field(default_factory=list)  # posts to response_url
     uploads: dict[str, bytes] = field(default_factory=dict)
     rate_limited: dict[str, int] = field(default_factory=dict)  # method -> 429s still to give
+    broken: dict[str, tuple[int, str]] = field(default_factory=dict)  # method -> (status, plain-text body)
     user_tz: str = "Europe/Berlin"
     socket_acks: list[dict] = field(default_factory=list)
     socket_envelopes: list[dict] = field(default_factory=list)  # sent after hello
@@ -184,6 +185,9 @@ def _routes(stand_in: StandInSlack) -> web.Application:
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
                                      headers={"Retry-After": "1"})
         await stand_in.record(Call(method, args, token))
+        if method in stand_in.broken:  # a proxy or an outage answering in plain text
+            status, text = stand_in.broken[method]
+            return web.Response(status=status, text=text, content_type="text/plain")
         return web.json_response(_answer(stand_in, method, args, token))
 
     async def response_url(request: web.Request) -> web.Response:
@@ -284,6 +288,11 @@ class SlackSender:
                 "trigger_id": "trigger-1"}
         return await self.post(urlencode(form), "application/x-www-form-urlencoded")
 
+    def _action_ts(self) -> str:
+        """Slack stamps every click with its own time, so two clicks are never the same request."""
+        self._n += 1
+        return f"{int(time.time())}.{self._n:06d}"
+
     async def interaction(self, payload: dict) -> aiohttp.ClientResponse:
         form = urlencode({"payload": json.dumps(payload)})
         return await self.post(form, "application/x-www-form-urlencoded")
@@ -294,7 +303,7 @@ class SlackSender:
         payload: dict[str, Any] = {
             "type": "block_actions", "team": {"id": team, "domain": "acme"},
             "user": {"id": user, "team_id": team}, "api_app_id": "A1", "token": "legacy",
-            "trigger_id": "trigger-2", "actions": [{"action_ts": "1700000200.0", "block_id": "b", **action}],
+            "trigger_id": "trigger-2", "actions": [{"action_ts": self._action_ts(), "block_id": "b", **action}],
         }
         if message is not None:
             payload["message"] = message
