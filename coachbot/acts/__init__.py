@@ -80,7 +80,10 @@ def scores(
 ) -> list[float]:
     """Every act's calibrated probability for ``text``, in :data:`ACTS` order."""
     model = model or load()
-    probs = model.probabilities(features(text[:MAX_CHARS]))
+    return _context(model.probabilities(features(text[:MAX_CHARS])), expecting_report, offered)
+
+
+def _context(probs: list[float], expecting_report: bool, offered: bool) -> list[float]:
     if expecting_report:
         probs[_I["report"]] = _shift(probs[_I["report"]], REPORT_PRIOR)
     if offered:
@@ -104,7 +107,8 @@ def understand(text: str, *, expecting_report: bool = False, offered: bool = Fal
         return EMPTY
     text = text[:MAX_CHARS]
     model = load()
-    probs = scores(text, expecting_report=expecting_report, offered=offered, model=model)
+    feats = features(text)
+    probs = _context(model.probabilities(feats), expecting_report, offered)
     chosen = decide(probs, model)
     names = {ACTS[i] for i in chosen}
 
@@ -112,15 +116,18 @@ def understand(text: str, *, expecting_report: bool = False, offered: bool = Fal
     if "commitment" in names:
         c = _I["commitment"]
 
+        seen: dict[str, float] = {}
+
         def clause_score(clause: str) -> float:
-            return model.probabilities(features(clause))[c]
+            if clause not in seen:
+                seen[clause] = model.probabilities(features(clause))[c]
+            return seen[clause]
 
         span = extract.commitment_clause(text, clause_score) or extract.fallback_clause(text, clause_score)
         commitment = text[span.start : span.end] if span else None
 
     report = None
     if "report" in names:
-        feats = features(text)
         outcome = model.outcome(feats)
         learnt = extract.learnt_span(text)
         report = Report(outcome[0] if outcome else "done", text[learnt[0] : learnt[1]] if learnt else None)

@@ -23,9 +23,15 @@ _CLAUSE_END = re.compile(
     r"see you|talk soon|gotta go|got to go|have to (?:go|run|jump))\b|"
     r"\s+(?:and|so|then)\s+(?=(?:bye|goodbye|thanks|thank you|see you|talk (?:soon|later)|i have to go|"
     r"i need to go|gotta go|got to go)\b)|,\s*(?=(?:i think|i guess|i hope|hopefully|if i can|if that)\b)|"
-    r"\s+(?:lol|haha|:\)|:-\)|🙂|😊))",
+    r"\s+(?:lol|haha|:\)|:-\)|🙂|😊)|"
+    r"\s+and\s+(?:i\s*(?:['’]?\s*ll|\s+will)|will)\s+(?:tell|let|report|update|get\s+back|come\s+back|"
+    r"share\s+with\s+you)\b)",
     _FLAGS,
 )
+# Past the action's first few words, a comma usually starts an aside ("..., door open, no
+# agenda", "..., not the summary from HR", "..., and then ..."); "..., answering myself" goes on.
+_ASIDE = re.compile(r",\s*(?!\w+ing\b)")
+_ASIDE_AFTER_WORDS = 4
 _DAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|"
     r"lunes|martes|miércoles|miercoles|jueves|viernes|montag|dienstag|mittwoch|donnerstag|freitag|"
@@ -140,13 +146,19 @@ def has_when(clause: str | None) -> bool:
     return bool(clause) and bool(_WHEN.search(clause or ""))
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """Shrink [a, b) to the action: no leading 'ok so', no trailing goodbye, hedge or punctuation."""
-    cut = _CLAUSE_END.search(text, a, b)
-    while cut and cut.start() - a < 3:  # a break right at the start: look further
+def _trim(text: str, a: int, b: int, action: int | None = None) -> tuple[int, int]:
+    """Shrink [a, b) to the action: no leading 'ok so', no trailing goodbye, aside, hedge or
+    punctuation. ``action`` is where the action itself starts (after a leading time)."""
+    action = a if action is None else action
+    cut = _CLAUSE_END.search(text, action, b)
+    while cut and cut.start() - action < 3:  # a break right at the start: look further
         cut = _CLAUSE_END.search(text, cut.end(), b)
     if cut:
         b = cut.start()
+    for comma in _ASIDE.finditer(text, action, b):
+        if len(text[action : comma.start()].split()) > _ASIDE_AFTER_WORDS:
+            b = comma.start()
+            break
     lead = _LEADING.match(text, a, b)
     if lead and lead.end() < b:
         a = lead.end()
@@ -181,7 +193,7 @@ def commitment_clause(text: str, score: Callable[[str], float] | None = None) ->
             if lead:
                 start = lead.start(1)
             # The clause runs from the subject to the end of its sentence piece.
-            a, b = _trim(text, start, s_end)
+            a, b = _trim(text, start, s_end, s_start + pos)
             clause = text[a:b]
             if len(clause.split()) < 2 or _NOT_MINE.match(text[s_start + pos : s_end]):
                 continue

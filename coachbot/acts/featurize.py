@@ -20,43 +20,37 @@ from functools import lru_cache
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 # Chat spellings and contractions, rewritten before tokenising so "ill call" and "I'll call"
 # look alike. Order matters: whole-word fixes first, then contractions.
+_WORD_MAP: dict[str, str] = {
+    "can't": "can not", "cant": "can not", "won't": "will not", "wont": "will not", "shan't": "shall not",
+    "i'm": "i am", "im": "i am", "i'll": "i will", "i've": "i have", "ive": "i have", "i'd": "i would",
+    "we'll": "we will", "we're": "we are", "we've": "we have", "you're": "you are", "youre": "you are",
+    "ur": "you are", "gonna": "going to", "wanna": "want to", "gotta": "got to", "u": "you", "r": "are",
+    "pls": "please", "plz": "please", "plse": "please", "cya": "see you", "cu": "see you",
+    "ttyl": "talk to you later", "b4": "before", "wk": "week", "idk": "i do not know",
+    "dunno": "i do not know", "tbh": "to be honest", "byebye": "bye", "bye-bye": "bye", "let's": "let us",
+}
+for _w in ("thx", "thnx", "thnks", "thanx", "tnx", "ty", "tks", "thks"):
+    _WORD_MAP[_w] = "thanks"
+for _w in ("tmrw", "tmr", "tmrow", "tomorow", "tommorow", "tommorrow", "tomoz", "2moro", "2morrow"):
+    _WORD_MAP[_w] = "tomorrow"
+for _w in ("isnt", "dont", "doesnt", "didnt", "arent", "shouldnt", "wouldnt", "couldnt", "havent", "hasnt",
+           "wasnt", "werent"):
+    _WORD_MAP[_w] = _w[:-2] + " not"
+_WORDS_RX = re.compile(
+    r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(_WORD_MAP, key=len, reverse=True)) + r"|byee+)(?![\w'])"
+)
+# Chat spellings and contractions, rewritten before tokenising so "ill call" and "I'll call"
+# look alike: whole words through one table, then the few patterns a table cannot hold.
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
-        (r"\bcan't\b|\bcant\b", "can not"),
-        (r"\bwon't\b|\bwont\b", "will not"),
-        (r"\bshan't\b", "shall not"),
         (r"n't\b", " not"),
-        (r"\b(is|do|does|did|are|should|would|could|have|has|was|were)nt\b", r"\1 not"),
-        (r"\bi'm\b|\bim\b|\bi am\b", "i am"),
-        (r"\bi'll\b|\bi will\b|\bill (?=(?:call|ask|try|do|send|go|talk|book|set|write|read|reply|"
+        (r"\bill (?=(?:call|ask|try|do|send|go|talk|book|set|write|read|reply|"
          r"start|spend|sit|join|reach|check|look|make|get|have|be|put|share|block|take|find|see|let|"
          r"invite|meet|visit|listen|post|run|bring|speak|email|text|ping|grab|host|organi[sz]e|schedule|"
-         r"think|report|tell|give|walk|stop|keep|open|review|answer|respond|follow|pick|plan)\b)", "i will"),
-        (r"\bi've\b|\bive\b", "i have"),
-        (r"\bi'd\b", "i would"),
-        (r"\bwe'll\b", "we will"),
-        (r"\bwe're\b", "we are"),
-        (r"\bwe've\b", "we have"),
-        (r"\byou're\b|\byoure\b|\bur\b", "you are"),
-        (r"\b(it|that|what|there|he|she|who|how|where|here|let)'s\b", r"\1 is"),
-        (r"\blet is\b", "let us"),
+         r"think|report|tell|give|walk|stop|keep|open|review|answer|respond|follow|pick|plan)\b)", "i will "),
+        (r"\b(it|that|what|there|he|she|who|how|where|here)'s\b", r"\1 is"),
         (r"'(re|ve|ll|d|m|s)\b", r" \1"),
-        (r"\bgonna\b", "going to"),
-        (r"\bwanna\b", "want to"),
-        (r"\bgotta\b", "got to"),
-        (r"\bu\b", "you"),
-        (r"\br\b", "are"),
-        (r"\b(?:thx|thnx|thnks|thanx|tnx|ty|tks|thks)\b", "thanks"),
-        (r"\b(?:tmrw|tmr|tmrow|tomorow|tommorow|tommorrow|tomoz|2moro|2morrow)\b", "tomorrow"),
-        (r"\b(?:pls|plz|plse)\b", "please"),
-        (r"\b(?:cya|cu)\b", "see you"),
-        (r"\bttyl\b", "talk to you later"),
-        (r"\b(?:b4)\b", "before"),
-        (r"\b(?:wk)\b", "week"),
-        (r"\b(?:idk|dunno)\b", "i do not know"),
-        (r"\b(?:tbh)\b", "to be honest"),
-        (r"\b(?:byee+|byebye|bye-bye)\b", "bye"),
     )
 )
 _TOKEN = re.compile(r"[^\W_]+(?:['&-][^\W_]+)*|[?!.,;:]")
@@ -243,16 +237,21 @@ _CUES: dict[str, str] = {
     "@yes": r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|absolutely|definitely|of course|sí|si|ja|oui|sim|certo)\b",
     "@no": r"^\W*(?:no|nope|nah|not really|nein|non|não|nao)\b",
 }
-_CUE_RX = tuple((name, re.compile(rx)) for name, rx in _CUES.items())
+_CUE_RX = tuple((name, re.compile(rx), rx.startswith("^")) for name, rx in _CUES.items())
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
 def normalise(text: str) -> str:
     """Lower-case, unify apostrophes, expand contractions and common chat spellings."""
-    text = text.lower().translate(_APOSTROPHES)
+    text = _WORDS_RX.sub(_word, text.lower().translate(_APOSTROPHES))
     for pattern, repl in _REWRITES:
         text = pattern.sub(repl, text)
     return text
+
+
+def _word(m: re.Match[str]) -> str:
+    w = m.group()
+    return _WORD_MAP.get(w) or "bye"
 
 
 def tokens(lowered: str) -> list[str]:
@@ -313,21 +312,35 @@ def features_of_normalised(lowered: str, raw: str = "") -> set[str]:
     for w in words[:3]:
         feats.add("^" + w)
     # The last sentence: where goodbyes and thanks usually sit.
-    sentences = [s for s in _SENTENCES.findall(lowered) if any(c.isalnum() for c in s)]
-    n_sent = len(sentences)
+    spans = [m.span() for m in _SENTENCES.finditer(lowered) if any(c.isalnum() for c in m.group())]
+    n_sent = len(spans)
     feats.add("#sent" + _bucket(n_sent))
-    last = sentences[-1] if sentences else ""
-    first = sentences[0] if sentences else ""
+    first_end = spans[0][1] if spans else 0
+    last_start = spans[-1][0] if spans else 0
+    last = lowered[last_start:]
     for w in tokens(last)[:3]:
         if w != ".":
             feats.add("$" + w)
-    for name, rx in _CUE_RX:
-        if rx.search(lowered):
+    for name, rx, anchored in _CUE_RX:
+        if anchored:  # "^..." cues: the message's start, and the last sentence's start
+            hit_first = rx.search(lowered) is not None
+            hit_last = n_sent > 1 and rx.search(last) is not None
+            hit = hit_first or hit_last
+        else:
+            hit = hit_first = hit_last = False
+            for m in rx.finditer(lowered):
+                hit = True
+                start = m.start()
+                hit_first = hit_first or start < first_end
+                hit_last = hit_last or start >= last_start
+                if hit_first and hit_last:
+                    break
+        if hit:
             feats.add(name)
             if n_sent > 1:
-                if rx.search(first):
+                if hit_first:
                     feats.add(name + "<first")
-                if rx.search(last):
+                if hit_last:
                     feats.add(name + ">last")
             else:
                 feats.add(name + "=only")
