@@ -35,32 +35,32 @@ PEOPLE = [  # platform, user, name, timezone, eagerness (0..1), first week takin
     ("teams", "29:1FAY", "Fay Morgan", "America/New_York", 0.75, 2),
     ("slack", "U01GUS", "Gustavo Pires", "America/Sao_Paulo", 0.4, 2),
     ("teams", "29:1HAN", "Hana Sato", "Asia/Tokyo", 0.85, 2),
-    ("slack", "U01IVO", "Ivo Marek", "Europe/Prague", 0.3, 3),
+    ("slack", "U01IVO", "Ivo Marek", "Europe/Prague", 0.3, 2),
     ("teams", "29:1JUL", "Julia Brandt", "Europe/Berlin", 0.6, 1),  # goes quiet after week 2
     ("slack", "U01KAI", "Kai Jensen", "Europe/Copenhagen", 0.5, 1),  # stops after week 2
     ("teams", "29:1LEA", "Lea Novak", "Europe/Ljubljana", 0.5, 99),  # invited, never started
 ]
 QUIET, STOPPED = "29:1JUL", "U01KAI"
 
-OLD = [
-    "Social media is a marketing channel for us.",
-    "Our comms team handles all of that.",
-    "We need to grow our followers first.",
-    "I'm too busy to post myself; my assistant does it.",
-    "We need a solid business case before anything changes.",
-    "We must control the message and stay on script.",
-    "Success for us is reach and impressions.",
-    "We create the value in-house and push it out to customers.",
-]
-NEW = [
-    "Honestly social is how we work with customers now, not a channel.",
-    "What matters is the trust we build with the people who matter, not follower counts.",
-    "I want to be there myself and listen to our engineers.",
-    "Every team that meets customers should take part, not just marketing.",
-    "Value gets made together with our partners and customers.",
-    "We should listen to what people say about us when we're not in the room.",
-    "The mindset has to change before any plan will work.",
-]
+# One way each belief dimension sounds at either pole (the detector recognises each).
+SAYS: dict[str, tuple[str, str]] = {
+    "social_purpose": ("Social media is a marketing channel for us.",
+                       "Honestly social is how we work with customers now, not a channel."),
+    "success_measure": ("Success for us is reach and impressions.",
+                        "What matters is the trust we build with the people who matter, not follower counts."),
+    "network_focus": ("We need to grow our followers first.",
+                      "Depth with the few people who matter beats a big audience."),
+    "ownership": ("Our comms team handles all of that.",
+                  "Every team that meets customers should take part, not just marketing."),
+    "leader_participation": ("I'm too busy to post myself; my assistant does it.",
+                             "I want to be there myself and listen to our engineers."),
+    "voice_and_control": ("We must control the message and stay on script.",
+                          "We should listen to what people say about us when we're not in the room."),
+    "beliefs_before_strategy": ("We need a solid business case before anything changes.",
+                                "The mindset has to change before any plan will work."),
+    "value_creation": ("We create the value in-house and push it out to customers.",
+                       "Value gets made together with our partners and customers."),
+}
 COMMITMENTS = [
     "I'll ask two engineers what customers tell them, on Thursday.",
     "I will reply to three posts in our internal community by Friday.",
@@ -109,13 +109,14 @@ def seed(store: Store, now: datetime | None = None, *, tenant: str = TENANT, nam
                 if week > first:
                     outcome = "done" if rng.random() < eager else rng.choice(["partly", "not_done"])
                     coach.record_checkin(who, "experiment", outcome, at)
-            if rng.random() < 0.35 + eager * 0.6:
+            if week == first or rng.random() < 0.35 + eager * 0.6:
                 talk = at + timedelta(hours=2)
                 coach.start(who, talk, fresh=True)
                 share_new = min(0.95, eager * (week - first + 1) / WEEKS + 0.1)
-                for _ in range(3):
-                    pool = NEW if rng.random() < share_new else OLD
-                    coach.reply(who, rng.choice(pool), talk)
+                # The first conversation touches every belief; later ones a few.
+                topics = list(SAYS) if week == first else rng.sample(list(SAYS), 3)
+                for dimension in topics:
+                    coach.reply(who, SAYS[dimension][rng.random() < share_new], talk)
                 if rng.random() < 0.4 + eager * 0.5:
                     coach.reply(who, rng.choice(COMMITMENTS), talk)
                 coach.end_session(who, talk + timedelta(minutes=12))

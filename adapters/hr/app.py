@@ -42,7 +42,7 @@ HEADERS = {
     "Cache-Control": "no-store",
 }
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-SPLIT_LABELS = {"": "the whole cohort", "platform": "platform (Slack / Teams)", "region": "region (time zone)"}
+SPLIT_LABELS = {"": "the whole cohort", "region": "region (from time zones)"}
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

@@ -89,6 +89,6 @@ def line_chart(title: str, kind: Kind, weeks: list[str], lines: list[Line]) -> M
                              f'<title>{escape(line.label)}, {escape(weeks[i])}</title></circle>')
             elif index == 0:
                 parts.append(f'<text class="gap" x="{x(i):.1f}" y="{TOP + plot_h - 6:.1f}" text-anchor="middle">'
-                             f'&lt;5<title>{escape(weeks[i])}: not enough people yet</title></text>')
+                             f'–<title>{escape(weeks[i])}: not enough people yet</title></text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -6,14 +6,18 @@ The rules (the people-analytics convention HR already trusts, see BRIEF.md):
 1. **Minimum group.** A cell over fewer than ``MIN_GROUP`` (5) executives is not
    shown; the page says "not enough people yet" instead of the value, its spread or
    its head count.
-2. **No subtraction.** When a cohort is split into groups (by platform or region) and a
-   group's cell is hidden, a hidden group could still be worked out as the cohort's
-   figure minus the shown groups. So the next-smallest shown groups are hidden too,
-   until the hidden groups together hold no one or at least ``MIN_GROUP`` people.
-3. **No filter gets under the floor.** A cell's group is fixed by the cohort, the week
-   and the split, never by the filters: a week range only chooses which weeks are
-   listed, a split is one of a fixed few, and nothing sums cells across weeks. No
-   combination of query parameters can therefore make a smaller group.
+2. **No subtraction.** HR can compare the cohort's regions (one split, and only one:
+   two splits could be combined into a small group no page shows). When a region's
+   cell is hidden, it could still be worked out as the cohort's figure minus the shown
+   regions, so the next-smallest shown regions are hidden too, until the hidden regions
+   together hold no one or at least ``MIN_GROUP`` people. Belief positions carry over
+   from week to week, so for them a cell is also hidden when its group differs from a
+   cell shown in another week by one to four people.
+3. **No filter gets under the floor.** Every cell is decided over the whole timeline and
+   both views at once, never by the filters: a week range only chooses which weeks are
+   listed, the split is a fixed choice, and nothing sums cells across weeks. No
+   combination of query parameters can therefore make a smaller group. Only completed
+   weeks are listed, so a figure does not change from one day to the next.
 4. **Content never leaves.** Cells are computed from statuses, counts, ratings and
    positions; no text (messages, evidence, commitments, experiment wording), no safety
    marker and no named person's value is ever put in a report. Sessions that ended in a
@@ -31,7 +35,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -45,7 +49,6 @@ from coachbot.models import DIMENSIONS
 MIN_GROUP = 5
 NOT_ENOUGH = "not enough people yet"
 MAX_WEEKS = 52
-SPLITS: dict[str, str] = {"platform": "platform", "region": "region"}
 DELIVERED = ("sent", "answered", "skipped", "snoozed")
 ANSWER_ITEMS = ("importance", "confidence", "experiment")
 
@@ -132,18 +135,26 @@ def _local_week(at: str | None, timezone: str) -> str | None:
     return iso_week(instant.astimezone(zone).date())
 
 
+def _complete(monday: date, now: datetime) -> bool:
+    """True once the week is over in every time zone (UTC+14 to UTC-12): Tuesday 00:00 UTC after."""
+    return datetime.combine(monday + timedelta(days=8), time(), UTC) <= now
+
+
 def cohort_weeks(cohort: Cohort, people: list[Member], now: datetime) -> tuple[Week, ...]:
-    """From the cohort's start (or first enrolment) to this week, at most MAX_WEEKS."""
+    """The cohort's completed weeks, from its start (or first enrolment), at most MAX_WEEKS.
+
+    The week in progress is never listed: its figures would change from one day to the
+    next, and Tuesday's figure minus Monday's would be the one person who answered in between.
+    """
     if cohort.start_date:
         start = cohort.start_date
     else:
         enrolled = [m.enrolled_at[:10] for m in people if m.enrolled_at]
         start = date.fromisoformat(min(enrolled)) if enrolled else now.date()
     start -= timedelta(days=start.weekday())
-    end = now.date()
     weeks = []
     day = start
-    while day <= end and len(weeks) < MAX_WEEKS:
+    while _complete(day, now) and len(weeks) < MAX_WEEKS:
         number = len(weeks) + 1 if cohort.start_date else None
         theme = next((w.theme for w in cohort.programme if w.week == number), None) if number else None
         weeks.append(Week(iso_week(day), number, theme))
@@ -274,11 +285,22 @@ def _region(m: Member) -> str:
     return zone.split("/")[0] if "/" in zone else "Other"
 
 
-def _platform(m: Member) -> str:
-    return {"slack": "Slack", "teams": "Teams"}.get(m.platform, "Other")
+# One split only. Two splits shown side by side (say platform and region) could be
+# combined, Slack + Europe - cohort, into a group no page shows and that may be small:
+# with a single partition, everything derivable is a union of shown groups or the
+# union of the hidden ones, which protect() keeps at zero or at least MIN_GROUP.
+GROUPERS: dict[str, Callable[[Member], str]] = {"region": _region}
+SPLITS: dict[str, str] = {"region": "region"}
 
 
-GROUPERS: dict[str, Callable[[Member], str]] = {"platform": _platform, "region": _region}
+def _apart(people: frozenset[int], shown: list[frozenset[int]]) -> bool:
+    """True if ``people`` differs from every shown group by no one or by MIN_GROUP or more,
+    each way, so that subtracting one figure from the other reveals no small group."""
+
+    def safe(n: int) -> bool:
+        return n == 0 or n >= MIN_GROUP
+
+    return all(safe(len(people - other)) and safe(len(other - people)) for other in shown)
 
 
 def build(
@@ -290,38 +312,60 @@ def build(
     first_week: str | None = None,
     last_week: str | None = None,
 ) -> Report:
-    """The cohort's report. ``first_week`` / ``last_week`` only choose which weeks are listed."""
+    """The cohort's report. ``first_week`` / ``last_week`` only choose which weeks are listed.
+
+    Every cell is decided over the whole timeline and both views (whole cohort and the
+    split) at once, so no filter or view changes what any cell shows.
+
+    Belief positions carry over from week to week (a position stands until new words move
+    it), so one week's figure minus another's could isolate the few people who joined in
+    between. For them, a cell is shown only if its group differs from every cell shown
+    before it (any week, any group) by no one or by at least MIN_GROUP people.
+    """
     if split is not None and split not in GROUPERS:
         raise ValueError(f"unknown split {split!r}")
     people = members(db, cohort)
     all_weeks = cohort_weeks(cohort, people, now)
     raw = _raw(db, cohort, people, all_weeks)
-    weeks = tuple(w for w in all_weeks
-                  if (not first_week or w.iso >= first_week) and (not last_week or w.iso <= last_week))
-    grouping: dict[str, frozenset[int]] = {}
-    if split:
-        by: dict[str, set[int]] = defaultdict(set)
-        for m in people:
-            by[GROUPERS[split](m)].add(m.executive_id)
-        grouping = {g: frozenset(ids) for g, ids in sorted(by.items())}
+    by: dict[str, set[int]] = defaultdict(set)
+    for m in people:
+        by[_region(m)].add(m.executive_id)
+    grouping = {g: frozenset(ids) for g, ids in sorted(by.items())}
+    listed = [i for i, w in enumerate(all_weeks)
+              if (not first_week or w.iso >= first_week) and (not last_week or w.iso <= last_week)]
     series: list[Series] = []
     for key, (title, kind) in series_titles().items():
+        carries_over = key.startswith("belief:")
+        shown_groups: list[frozenset[int]] = []
         totals: list[Cell] = []
         per_group: dict[str, list[Cell]] = {g: [] for g in grouping}
-        for w in weeks:
+        for w in all_weeks:
             values = raw[key][w.iso]
             counted = frozenset(p for p, v in values.items() if v)
             total = _cell(kind, values, counted)
+            if carries_over and total.shown:
+                if _apart(counted, shown_groups):
+                    shown_groups.append(counted)
+                else:
+                    total = total.hidden()
             totals.append(total)
-            if grouping:
-                parts = {g: counted & ids for g, ids in grouping.items()}
-                hide = protect(counted, parts)
-                for g, part in parts.items():
-                    per_group[g].append(Cell(part) if g in hide else _cell(kind, values, part))
-        series.append(Series(key, title, kind, None, tuple(totals)))
-        for g, cells in per_group.items():
-            series.append(Series(key, title, kind, g, tuple(cells)))
-    return Report(cohort, weeks, tuple(series), split, tuple(grouping))
+            parts = {g: counted & ids for g, ids in grouping.items()}
+            hide = protect(counted, parts) if total.shown else set(parts)
+            for g, part in parts.items():
+                c = Cell(part) if g in hide else _cell(kind, values, part)
+                if carries_over and c.shown:
+                    # Hiding one more group keeps protect()'s promise: the hidden union only grows.
+                    if _apart(part, shown_groups):
+                        shown_groups.append(part)
+                    else:
+                        c = c.hidden()
+                per_group[g].append(c)
+        series.append(Series(key, title, kind, None, tuple(totals[i] for i in listed)))
+        if split:
+            for g, cells in per_group.items():
+                series.append(Series(key, title, kind, g, tuple(cells[i] for i in listed)))
+    weeks = tuple(all_weeks[i] for i in listed)
+    return Report(cohort, weeks, tuple(series), split, tuple(grouping) if split else ())
 
 
 # --- what the executive is counted in ----------------------------------------------

@@ -68,27 +68,59 @@ def test_protect_never_leaves_a_derivable_group_under_five_in_random_partitions(
             assert hidden == set(groups)
 
 
-def test_a_small_platform_group_cannot_be_worked_out_from_the_cohort_and_the_other_group(store, coach):
+def test_a_small_region_cannot_be_worked_out_from_the_cohort_and_the_other_region(store, coach):
     made = make_cohort(store)
-    slack = enrol_people(store, made, [f"S{i}" for i in range(8)], platform="slack")
-    teams = enrol_people(store, made, [f"T{i}" for i in range(3)], platform="teams")
-    rate(coach, slack, 2, value=8)
-    rate(coach, teams, 2, value=1)
-    report = build(store.db, made, NOW, split="platform")
+    europe = enrol_people(store, made, [f"E{i}" for i in range(8)], timezone="Europe/Paris")
+    asia = enrol_people(store, made, [f"A{i}" for i in range(3)], timezone="Asia/Tokyo")
+    rate(coach, europe, 2, value=8)
+    rate(coach, asia, 2, value=1)
+    report = build(store.db, made, NOW, split="region")
     whole = cell(report, "importance", 2)
     assert whole.shown and len(whole.people) == 11
-    # Were Slack shown, Teams' mean would be (11 * whole - 8 * slack) / 3.
-    assert not cell(report, "importance", 2, "Teams").shown
-    assert not cell(report, "importance", 2, "Slack").shown
+    # Were Europe shown, Asia's mean would be (11 * whole - 8 * europe) / 3.
+    assert not cell(report, "importance", 2, "Asia").shown
+    assert not cell(report, "importance", 2, "Europe").shown
 
 
-def test_groups_big_enough_on_both_sides_are_shown(store, coach):
+def test_regions_big_enough_on_both_sides_are_shown(store, coach):
     made = make_cohort(store)
-    rate(coach, enrol_people(store, made, [f"S{i}" for i in range(5)], platform="slack"), 2, value=8)
-    rate(coach, enrol_people(store, made, [f"T{i}" for i in range(5)], platform="teams"), 2, value=4)
-    report = build(store.db, made, NOW, split="platform")
-    assert cell(report, "importance", 2, "Slack").value == 8
-    assert cell(report, "importance", 2, "Teams").value == 4
+    rate(coach, enrol_people(store, made, [f"E{i}" for i in range(5)], timezone="Europe/Paris"), 2, value=8)
+    rate(coach, enrol_people(store, made, [f"A{i}" for i in range(5)], timezone="America/Lima"), 2, value=4)
+    report = build(store.db, made, NOW, split="region")
+    assert cell(report, "importance", 2, "Europe").value == 8
+    assert cell(report, "importance", 2, "America").value == 4
+
+
+def test_there_is_one_split_so_two_cannot_be_intersected(store):
+    # Slack + Europe - cohort would be the Slack users in Europe minus the Teams users
+    # outside it: a group no page shows. So a second split is refused outright.
+    made = make_cohort(store)
+    assert list(reports.GROUPERS) == ["region"]
+    with pytest.raises(ValueError):
+        build(store.db, made, NOW, split="platform")
+
+
+def test_a_belief_figure_that_would_differ_from_another_weeks_by_one_person_is_hidden(store, coach):
+    made = make_cohort(store)
+    people = enrol_people(store, made, [f"U{i}" for i in range(7)])
+    for who in people[:5]:
+        talk(coach, who, 1, ["Social media is a marketing channel for us."])
+    # Week 2: one newcomer speaks; the five others' positions stand as they were.
+    talk(coach, people[5], 2, ["Honestly social is how we work with customers now, not a channel."])
+    report = build(store.db, made, NOW)
+    week1, week2 = cell(report, "belief:social_purpose", 1), cell(report, "belief:social_purpose", 2)
+    assert week1.shown and len(week1.people) == 5
+    # Shown, 6 * week2 - 5 * week1 would be the newcomer's own position.
+    assert len(week2.people) == 6 and not week2.shown
+    # Five newcomers later, the difference is a group of five again, and the figure shows.
+    for who in people[6:]:
+        talk(coach, who, 3, ["Honestly social is how we work with customers now, not a channel."])
+    assert not cell(build(store.db, made, NOW), "belief:social_purpose", 3).shown
+    more = enrol_people(store, made, [f"V{i}" for i in range(3)])
+    for who in more:
+        talk(coach, who, 4, ["Honestly social is how we work with customers now, not a channel."])
+    week4 = cell(build(store.db, made, NOW), "belief:social_purpose", 4)
+    assert week4.shown and len(week4.people) == 10
 
 
 # --- rule 3: no filter gets under the floor -----------------------------------------

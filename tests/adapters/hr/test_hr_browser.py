@@ -149,17 +149,17 @@ def test_an_hr_lead_runs_a_cohort_end_to_end_in_a_browser(server, tmp_path):
         page.locator("details summary").first.click()
         assert page.locator("details[open] table").count() >= 1
 
-        page.select_option("select[name=split]", "platform")
+        page.select_option("select[name=split]", "region")
         page.click("text=Show")
-        assert "split=platform" in page.url
+        assert "split=region" in page.url
         assert "not enough people yet" in page.content()
-        shot(page, "06-progress-by-platform")
+        shot(page, "06-progress-by-region")
 
         with page.expect_download() as download_info:
             page.click("text=Export these figures (CSV)")
         exported = Path(download_info.value.path()).read_text(encoding="utf-8")
         assert exported.startswith("table,iso_week,week,theme,value,spread,people")
-        assert "Check-in response rate — Slack" in exported
+        assert "Check-in response rate — Europe" in exported
 
         page.goto(f"{base}/hr/cohorts/{demo_cohort.id}/roster")
         roster = page.inner_text("table.data")
@@ -182,4 +182,4 @@ def test_an_hr_lead_runs_a_cohort_end_to_end_in_a_browser(server, tmp_path):
     assert outside == []  # nothing was fetched from anywhere but this server
     assert sorted(p.name for p in SHOTS.glob("*.png")) == [
         "01-login.png", "02-cohorts.png", "03-new-cohort-roster.png", "04-enrolment-report.png",
-        "05-progress.png", "06-progress-by-platform.png", "07-roster.png", "08-programme.png"]
+        "05-progress.png", "06-progress-by-region.png", "07-roster.png", "08-programme.png"]
