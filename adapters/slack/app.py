@@ -29,7 +29,7 @@ from coachbot.config import Config
 from coachbot.engine import Coach
 from coachbot.models import Reply, Who
 
-from . import checkin, commands, conversation, data, home, mrkdwn, settings
+from . import assistant, checkin, commands, conversation, data, home, mrkdwn, settings
 from .dedupe import EventClaims, event_key
 from .lazy import AckGate, AcksFirstLazyRunner
 from .oauth import BOT_SCOPES, SQLiteInstallationStore, SQLiteOAuthStateStore
@@ -92,7 +92,8 @@ class SlackAdapter:
         self._foreign_logged = 0  # auth.test of the one workspace's token
         if not self.oauth:
             self.bolt.use(self._home_workspace_only)
-        for module in (conversation, home, commands, checkin, settings, data):
+        self.titled: set[tuple[str, str]] = set()  # assistant threads given a title (assistant.py)
+        for module in (conversation, assistant, home, commands, checkin, settings, data):
             module.register(self)
         self._register_lifecycle()
 

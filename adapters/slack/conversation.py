@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from . import mrkdwn
+from . import assistant, mrkdwn
 
 if TYPE_CHECKING:
     from .app import SlackAdapter
@@ -45,6 +45,7 @@ def register(adapter: SlackAdapter) -> None:
                      thread_ts: str | None) -> None:
         who = adapter.who(context, event["user"])
         async with adapter.lock(who):
+            await assistant.working(adapter, client, event, text)
             try:
                 replies = await adapter.run(coach.reply, who, text) if text else [coach.help_text()]
             except Exception:
@@ -52,7 +53,7 @@ def register(adapter: SlackAdapter) -> None:
                 # a bug): say so plainly; the details go to the log.
                 log.exception("The coach failed to answer %s/%s", who.tenant, who.user)
                 replies = [TRY_AGAIN]
-            await adapter.post(client, event["channel"], replies, thread_ts=thread_ts)
+            await assistant.deliver(adapter, client, event, replies, thread_ts)
         await adapter.sync_profile(client, who)
 
     async def on_direct_message(body: dict, event: dict, context: AsyncBoltContext) -> None:

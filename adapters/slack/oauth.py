@@ -24,6 +24,7 @@ log = logging.getLogger("coachbot.slack.oauth")
 # What the bot needs; manifest.json lists the same scopes.
 BOT_SCOPES = (
     "app_mentions:read",
+    "assistant:write",  # the AI-app surface: status, title and suggested prompts (assistant.py)
     "chat:write",
     "commands",
     "files:write",

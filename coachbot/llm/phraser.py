@@ -64,7 +64,7 @@ class LLMPhraser:
                 purpose="phrase",
                 tenant=request.tenant,
                 executive_id=executive_id,
-                max_tokens=2 * guards.word_limit(request) + 30,
+                max_tokens=3 * guards.word_limit(request) // 2 + 20,  # about 1.3 tokens a word, and no more
                 turn=turn_of(request.tenant, request.recent),
             )
         except LLMError as error:

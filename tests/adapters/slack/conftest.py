@@ -64,6 +64,7 @@ class StandInSlack:
     responses: list[dict] = field(default_factory=list)  # posts to response_url
     uploads: dict[str, bytes] = field(default_factory=dict)
     rate_limited: dict[str, int] = field(default_factory=dict)  # method -> 429s still to give
+    refuse: set[str] = field(default_factory=set)  # methods answered "missing_scope" (no AI-app feature)
     broken: dict[str, tuple[int, str]] = field(default_factory=dict)  # method -> (status, plain-text body)
     user_tz: str = "Europe/Berlin"
     socket_acks: list[dict] = field(default_factory=list)
@@ -123,6 +124,8 @@ class StandInSlack:
 
 def _answer(stand_in: StandInSlack, method: str, args: dict, token: str | None) -> dict:
     team = team_of(token)
+    if method in stand_in.refuse:
+        return {"ok": False, "error": "missing_scope"}
     if method == "auth.test":
         return {"ok": True, "url": "https://example.slack.com/", "team": team, "team_id": team,
                 "user": "coachbot", "user_id": BOT_USER, "bot_id": BOT_ID}
@@ -134,6 +137,12 @@ def _answer(stand_in: StandInSlack, method: str, args: dict, token: str | None) 
     if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
         return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts") or stand_in.next_ts(),
                 "message": {"text": args.get("text")}}
+    if method.startswith("assistant.threads."):
+        return {"ok": True}
+    if method == "chat.startStream":
+        return {"ok": True, "channel": args.get("channel"), "ts": stand_in.next_ts()}
+    if method in ("chat.appendStream", "chat.stopStream"):
+        return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts")}
     if method in ("views.publish", "views.open"):
         return {"ok": True, "view": {"id": "V1"}}
     if method == "files.getUploadURLExternal":

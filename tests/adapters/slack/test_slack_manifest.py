@@ -42,7 +42,8 @@ def test_every_request_url_points_at_coachbots_routes():
 
 def test_the_manifest_subscribes_to_dms_mentions_home_and_uninstall_events():
     events = set(load()["settings"]["event_subscriptions"]["bot_events"])
-    assert events == {"message.im", "app_mention", "app_home_opened", "app_uninstalled", "tokens_revoked"}
+    assert events == {"message.im", "app_mention", "app_home_opened", "app_uninstalled", "tokens_revoked",
+                      "assistant_thread_started", "assistant_thread_context_changed"}
 
 
 def test_slack_length_limits_are_respected():
