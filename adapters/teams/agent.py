@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from microsoft_agents.activity import Activity, ActivityTypes
+from microsoft_agents.activity import ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, MemoryStorage, TurnContext, TurnState
 
-from . import actions, commands, identity, storage
+from . import actions, commands, identity, storage, streaming
 from .endpoint import ANSWERED_TYPES
 from .turns import Teams, now, run, send_replies, text_activity
 
@@ -61,10 +61,10 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
         if command:
             await commands.run_command(teams, context, who, command)
             return
-        # The engine may call an LLM: show the typing dots meanwhile.
-        await context.send_activity(Activity(type=ActivityTypes.typing))
+        # The engine may call an LLM: typing dots, or Teams' informative stream update, meanwhile.
+        stream = await streaming.begin(teams.coach, context)
         replies = await run(teams.coach.reply, who, context.activity.text or "")
-        await send_replies(context, replies)
+        await streaming.finish(context, stream, replies)
 
     async def on_members_added(context: TurnContext, state: TurnState) -> None:
         # In a personal chat, anyone joining (the bot on install, or the user in the
