@@ -244,6 +244,14 @@ def _raw(db: sqlite_utils.Database, cohort: Cohort, people: list[Member], weeks:
                 pos = journey.position([o for o in so_far if o["dimension"] == dimension], latest)
                 if pos is not None:
                     raw[f"belief:{dimension}"][w.iso][exe].append(pos)
+
+    # A member counts from the week they were enrolled: enrolling someone who had talked
+    # with the coach before must not change weeks HR has already seen.
+    joined = {m.executive_id: _local_week(m.enrolled_at, "UTC") or "" for m in people}
+    for weeks_of in raw.values():
+        for week, by_exe in weeks_of.items():
+            for exe in [e for e in by_exe if week < joined.get(e, "")]:
+                del by_exe[exe]
     return raw
 
 

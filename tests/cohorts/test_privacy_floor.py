@@ -240,3 +240,19 @@ def test_an_executive_in_no_cohort_or_a_small_one_is_counted_in_nothing(store, c
     rate(coach, people, 5)
     (mine,) = coach.hr_view(people[0], NOW).cohorts
     assert mine.counted_in == () and mine.roster_status == "started"
+
+
+def test_enrolling_someone_later_does_not_change_weeks_already_shown(store, coach):
+    made = make_cohort(store)
+    people = enrol_people(store, made, [f"U{i}" for i in range(5)])
+    rate(coach, people, 2, value=8)
+    from coachbot.models import Who
+
+    late = Who(made.tenant, "U-LATE", "slack")
+    coach.record_checkin(late, "importance", 1, week_of(2))  # talked to the coach before joining
+    before = cell(build(store.db, made, NOW), "importance", 2)
+    from coachbot.cohorts import enrol
+
+    enrol.enrol(store, made, f"platform,tenant,user\nslack,{made.tenant},U-LATE\n", week_of(4))
+    after = cell(build(store.db, made, NOW), "importance", 2)
+    assert after == before and after.value == 8
