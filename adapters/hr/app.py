@@ -268,7 +268,8 @@ async def enrol_submit(request: web.Request, dash: Dashboard, sess: accounts.Das
     else:
         raw = upload.file.read(enrol.MAX_BYTES + 1)
         text = raw.decode("utf-8-sig", errors="replace")
-        resolver = resolver_from_env(dash.config.slack_bot_token, dash.config.slack_api_url)
+        resolver = resolver_from_env(dash.config.slack_bot_token, dash.config.slack_api_url, store=dash.store,
+                                     client_id=dash.config.slack_client_id)
         try:
             report = await dash.run(enrol.enrol, dash.store, c, text, _now(), resolver=resolver)
         except enrol.EnrolError as exc:

@@ -32,6 +32,7 @@ BOT_SCOPES = (
     "im:read",
     "im:write",
     "users:read",
+    "users:read.email",  # HR's enrolment resolves a row that gives only an email
 )
 
 

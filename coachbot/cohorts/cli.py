@@ -107,7 +107,7 @@ def cmd_cohort_enroll(args: argparse.Namespace) -> int:
     from coachbot.adapters.hr.resolve import resolver_from_env
 
     try:
-        report = enrol.enrol(store, target, text, _now(), resolver=resolver_from_env())
+        report = enrol.enrol(store, target, text, _now(), resolver=resolver_from_env(store=store))
     except enrol.EnrolError as exc:
         raise _fail(f"{args.csv}: {exc}") from None
     for row in report.rows:

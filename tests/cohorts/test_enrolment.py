@@ -89,8 +89,10 @@ class FakeSlack(BaseHTTPRequestHandler):
 
     directory = {"li@example.com": {"id": "U-LI", "team_id": "T-ACME"},
                  "spy@example.com": {"id": "U-SPY", "team_id": "T-OTHER"}}
+    tokens: list[str] = []
 
     def do_POST(self):  # noqa: N802
+        self.tokens.append(self.headers.get("Authorization", ""))
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length).decode()
         from urllib.parse import parse_qs
@@ -139,3 +141,21 @@ def test_a_new_member_takes_the_cohorts_schedule_and_an_existing_one_keeps_their
     new = executives.find(store.db, Who("T-ACME", "U-NEW", "slack"))
     assert (own["checkin_weekday"], own["checkin_time"], own["timezone"]) == (4, "17:00", "Asia/Tokyo")
     assert (new["checkin_weekday"], new["checkin_time"], new["timezone"]) == (0, "09:00", "Europe/Paris")
+
+
+def test_with_many_workspaces_a_row_is_looked_up_with_its_own_workspaces_token(store, fake_slack):
+    from coachbot.adapters.hr.resolve import resolver_from_env
+    from coachbot.adapters.slack.oauth import SQLiteInstallationStore
+    from slack_sdk.oauth.installation_store import Installation
+
+    resolver = resolver_from_env("", fake_slack, store=store, client_id="client-1")
+    SQLiteInstallationStore(store, "client-1")._save(Installation(
+        app_id="A1", team_id="T-ACME", user_id="U-ADMIN", bot_token="xoxb-acme", bot_id="B1", bot_user_id="UB1"))
+    FakeSlack.tokens.clear()
+    acme = enrol.enrol(store, make_cohort(store), "platform,tenant,email\nslack,T-ACME,li@example.com\n", NOW,
+                       resolver=resolver)
+    assert acme.count("enrolled") == 1 and FakeSlack.tokens == ["Bearer xoxb-acme"]
+    elsewhere = make_cohort(store, "T-NOWHERE")
+    other = enrol.enrol(store, elsewhere, "platform,tenant,email\nslack,T-NOWHERE,li@example.com\n", NOW,
+                        resolver=resolver)
+    assert other.rows[0].outcome == "invalid" and "not installed in that workspace" in other.rows[0].reason
