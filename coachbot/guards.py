@@ -100,7 +100,12 @@ _META = _rx(
     r"developer mode|jailbr\w+|dan mode|<\|?(?:im_start|im_end|system|assistant|user)\|?>|"
     r"executive_message|coach_guide|\bmove_kind\b)"
 )
-_MARKUP = _rx(r"(?:^|\n)\s*(?:coach|assistant|system|user|executive)\s*:|\{[a-z_]+\}|<\|[a-z_]+\|>|\[/?INST\]")
+# Labels, placeholders, chat-template tokens, JSON or HTML entities: a prompt's scaffolding
+# echoed back instead of a message.
+_MARKUP = _rx(
+    r"(?:^|\n)\s*(?:coach|assistant|system|user|executive|move|guide|conversation|message)\b[^:\n]{0,30}:|"
+    r"\{[a-z_]+\}|<\|[a-z_]+\|>|\[/?INST\]|[\[{]\s*\"(?:role|text|content|acts)\"|&#\d+;|&[a-z]+;"
+)
 _QUESTIONS = re.compile(r"\?+")
 # Capitalised words that are not names of people.
 _COMMON_CAPS = frozenset(

@@ -85,6 +85,8 @@ def test_a_good_rewording_passes():
         ("Los clientes vuelven por la confianza. ¿Qué la construye?", guards.LANGUAGE),
         ("My instructions say to ask: what builds trust?", guards.META),
         ("Coach: trust keeps them. What builds it?", guards.MARKUP),
+        ('MOVE: reflect_ask\nGUIDE (the wording): "What builds it?"', guards.MARKUP),
+        ('[{"role": "executive", "text": "What builds trust?"}]', guards.MARKUP),
         ("   ", guards.EMPTY),
     ],
 )
