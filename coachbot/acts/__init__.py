@@ -28,6 +28,7 @@ MAX_CHARS = 4000  # a pasted document is read from its start; acts live in the f
 # Log-odds added when the engine's context makes an act likelier (see the module docstring).
 REPORT_PRIOR = 1.5
 OFFER_PRIOR = 1.0
+BOTH_QUESTION_MARGIN = 0.3
 _I = {name: i for i, name in enumerate(ACTS)}
 
 
@@ -95,6 +96,11 @@ def decide(probs: list[float], model: Model) -> list[int]:
     """Indexes of the acts to report, most confident first: every act over its own tuned
     threshold, and at least the single likeliest one (every message does something)."""
     chosen = [i for i, p in enumerate(probs) if p >= model.thresholds[i]]
+    # "Should I blog?" asks for advice; it is a question to the coach as well only when the
+    # model is much surer of that than of the advice request.
+    q, adv = _I["question_to_coach"], _I["advice_request"]
+    if q in chosen and adv in chosen:
+        chosen.remove(q if probs[q] < probs[adv] + BOTH_QUESTION_MARGIN else adv)
     if not chosen:
         chosen = [max(range(len(probs)), key=probs.__getitem__)]
     return sorted(chosen, key=lambda i: (-probs[i], i))

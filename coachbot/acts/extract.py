@@ -47,12 +47,15 @@ _WHEN_RX = (
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm|h)\b|\d{1,2}:\d\d|\d{1,2}(?:st|nd|rd|th)\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\s+\d{1,2}|"
     r"mañana|manana|hoy|la semana que viene|la próxima semana|esta semana|el (?:" + _DAY + r")|"
-    r"morgen|heute|nächste woche|naechste woche|diese woche|am " + _DAY + r"|"
+    r"morgen|heute|nächste woche|naechste woche|diese woche|am " + _DAY + r"|(?:nächsten|kommenden) " + _DAY + r"|"
+    r"(?:el )?próximo " + _DAY + r"|" + _DAY + r" prochain|" + _DAY + r" prossimo|"
     r"demain|aujourd'hui|la semaine prochaine|cette semaine|"
     r"amanhã|amanha|hoje|na próxima semana|semana que vem|esta semana|"
     r"domani|oggi|la prossima settimana|settimana prossima|questa settimana)"
 )
 _WHEN = re.compile(r"\b" + _WHEN_RX + r"\b", _FLAGS)
+_ONLY_WHEN = re.compile(r"(?:(?:every|each|on|from|this|next|by|before|after|the|morning|evening|afternoon)\s+)*"
+                        + _WHEN_RX + r"(?:\s+(?:morning|afternoon|evening|night))?", _FLAGS)
 
 # First-person future: the executive's own next action, in six languages. Each trigger has a
 # strength; the strongest clause wins when a message holds several.
@@ -149,19 +152,20 @@ def has_when(clause: str | None) -> bool:
 def _trim(text: str, a: int, b: int, action: int | None = None) -> tuple[int, int]:
     """Shrink [a, b) to the action: no leading 'ok so', no trailing goodbye, aside, hedge or
     punctuation. ``action`` is where the action itself starts (after a leading time)."""
-    action = a if action is None else action
+    lead = _LEADING.match(text, a, b)
+    if lead and lead.end() < b:
+        a = lead.end()
+    action = a if action is None else max(action, a)
     cut = _CLAUSE_END.search(text, action, b)
     while cut and cut.start() - action < 3:  # a break right at the start: look further
         cut = _CLAUSE_END.search(text, cut.end(), b)
     if cut:
         b = cut.start()
     for comma in _ASIDE.finditer(text, action, b):
-        if len(text[action : comma.start()].split()) > _ASIDE_AFTER_WORDS:
+        before = text[action : comma.start()]
+        if len(before.split()) > _ASIDE_AFTER_WORDS and not _ONLY_WHEN.fullmatch(before.strip()):
             b = comma.start()
             break
-    lead = _LEADING.match(text, a, b)
-    if lead and lead.end() < b:
-        a = lead.end()
     while True:
         tail = _TRAILING.search(text[a:b])
         if not tail or tail.start() == 0:
@@ -274,7 +278,10 @@ _FEELING = re.compile(
     r"demotivated|encouraged|optimistic|pessimistic|cynical|hesitant|reluctant|curious|torn|"
     r"cansad[oa]|nervios[oa]|preocupad[oa]|frustrad[oa]|contento|contenta|agotad[oa]|müde|nervös|"
     r"frustriert|gestresst|froh|besorgt|fatigué(?:e)?|nerveux|nerveuse|inquiète?|épuisé(?:e)?|stressé(?:e)?|"
-    r"stanc[oa]|nervos[oa]|preoccupat[oa]|ansios[oa]|preocupad[oa]|esgotad[oa])\b",
+    r"stanc[oa]|nervos[oa]|preoccupat[oa]|ansios[oa]|preocupad[oa]|esgotad[oa]|humbling|humbled|surprised|"
+    r"grumpy|stressing\s+me\s+out|scared|embarrass(?:ed|ing)|worries\s+me|bugs\s+me|bothers\s+me|gutted|"
+    r"dreading|sheepish|shattered|knackered|moved|touched|vergüenza|miedo|ridícul[oa]|ridicule|ridicol[oa]|"
+    r"agobiad[oa]|peinlich|gestresst|genervt|gêné(?:e)?|honte|peur|vergonha|medo|imbarazzat[oa]|paura)\b",
     _FLAGS,
 )
 

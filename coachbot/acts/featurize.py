@@ -206,7 +206,12 @@ _CUES: dict[str, str] = {
         r"fed up|burnt out|burned out|thrilled|delighted|hopeful|energised|energized|confused|guilty|ashamed|"
         r"lonely|grateful|disappointed|irritated|uneasy|terrified|bored|pumped|motivated|drained|insecure|"
         r"vulnerable|exposed|feel|feeling|felt|cansado|nervioso|preocupado|frustrado|contento|müde|nervös|"
-        r"frustriert|froh|fatigué|nerveux|inquiet|content|stanco|nervoso|preoccupato|contento|ansioso)\b"
+        r"frustriert|froh|fatigué|nerveux|inquiet|content|stanco|nervoso|preoccupato|contento|ansioso|"
+        r"humbl\w*|surpris\w*|grumpy|stressing|scary|embarrass\w*|worries me|bugs me|bothers me|"
+        r"drives me (?:mad|crazy|nuts)|gutted|dread\w*|sheepish|shattered|knackered|moved|touched|"
+        r"vergüenza|verguenza|miedo|ridícul\w*|ridicul\w*|agobiad\w*|hart[oa]|emocionad\w*|peinlich|angst|"
+        r"genervt|sauer|aufgeregt|gêné\w*|honte|peur|énervé\w*|ravi\w*|vergonha|medo|chatead\w*|"
+        r"entusiasmad\w*|imbarazz\w*|paura|vergogna|arrabbiat\w*|emozionat\w*|felice|feliz|glücklich|heureux)\b"
     ),
     "@command": (
         r"(?:^\W*/\w+|\b(?:help|pause|resume|unsubscribe|export|delete my|forget me|check-?ins?|reschedule|"
@@ -216,11 +221,11 @@ _CUES: dict[str, str] = {
     ),
     "@objection": (
         r"\b(?:do not have (?:the )?time|no time|too busy|waste of time|not for me|not for us|does not work|"
-        r"will not work|would not work|pointless|not convinced|skeptic|sceptic|not my job|prove|roi|why would|"
-        r"disagree|do not agree|do not see the point|do not see why|do not buy|nonsense|fluff|not relevant|"
-        r"different in our|our industry|regulated|compliance|legal|can not|risk|not sure about|doubt|"
-        r"unrealistic|naive|not how|that is not|i am not|not really|but|yes but|however|hate|rather not|"
-        r"no point|overrated|hype|distraction|not worth)\b"
+        r"will not work|would not work|pointless|not convinced|skeptic|sceptic|not my job|prove it|roi|"
+        r"why would|why should|disagree|do not agree|do not see the point|do not see why|do not buy|nonsense|"
+        r"fluff|not relevant|different in our|our industry|regulated|compliance|legal would|unrealistic|naive|"
+        r"yes but|rather not|no point|overrated|hype|distraction|not worth|not a priority|theatre|touchy|"
+        r"soft stuff|not my thing|forget it|no way|will never|not going to happen)\b"
     ),
     "@change": (
         r"\b(?:want to|would like to|need to|should|ought to|time to|wish|could start|ready to|willing|"

@@ -31,6 +31,7 @@ OUTCOME_C = 1.0
 MIN_COUNT = 2  # a feature seen once in training is as likely noise as signal
 DIGITS = 4  # weights are rounded to this many decimals: a smaller file, no change in output
 GRID = tuple(round(0.15 + 0.025 * i, 3) for i in range(29))  # 0.15 .. 0.85
+SMOOTH = 2  # grid steps either side averaged when choosing a threshold
 
 
 def _vocab(feats: list[set[str]]) -> dict[str, int]:
@@ -151,15 +152,19 @@ def build(rows: list[Example], c: float = C) -> tuple[dict, dict]:
         a, b = _platt([s[k] for s in oof], gold)
         platt.append((_round(a), _round(b)))
         probs = [sigmoid(platt[-1][0] * s[k] + platt[-1][1]) for s in oof]
-        scored = []
+        curve = []
         for t in GRID:
             tp = sum(p >= t and g for p, g in zip(probs, gold, strict=True))
             fp = sum(p >= t and not g for p, g in zip(probs, gold, strict=True))
             fn = sum(p < t and g for p, g in zip(probs, gold, strict=True))
-            scored.append((round(_f1(tp, fp, fn), 4), -abs(t - 0.5), t))
-        f1, _, t = max(scored)
-        thresholds.append(t)
-        f1s[act] = f1
+            curve.append(_f1(tp, fp, fn))
+        # The F1 curve of a few hundred examples is jagged: pick the threshold whose
+        # neighbourhood does best, not a lucky single point.
+        smooth = [sum(curve[max(0, i - SMOOTH) : i + SMOOTH + 1]) / len(curve[max(0, i - SMOOTH) : i + SMOOTH + 1])
+                  for i in range(len(curve))]
+        best = max(range(len(GRID)), key=lambda i: (round(smooth[i], 4), -abs(GRID[i] - 0.5)))
+        thresholds.append(GRID[best])
+        f1s[act] = round(curve[best], 4)
     spec = {
         "about": "coachbot dialogue-act model; rebuild with: python -m coachbot.acts.train",
         **fit_weights(feats, rows, c),
