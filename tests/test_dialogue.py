@@ -209,7 +209,7 @@ def test_never_answers_should_i_blog_with_blogging_advice(coach, who, monday, qu
         ("I keep having chest pains during board meetings.", "medical"),
         ("My chairman has been harassing me after every meeting.", "harassment"),
         ("I'm being bullied by the CFO and I don't know what to do.", "harassment"),
-        ("I think I was wrongfully dismissed from my last role and want to take legal action.", "grievance"),
+        ("I think I was wrongfully dismissed from my last role and want to take legal action.", "legal_hr"),
     ],
 )
 def test_safety_topics_get_a_caring_pointer_to_human_help_and_are_not_stored(

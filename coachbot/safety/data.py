@@ -1,0 +1,75 @@
+"""The training texts: the hand-written files in ``data/safety/authored/<language>/<category>.txt``.
+
+One item per line: the executive's messages, oldest first, separated by `` || `` (most items
+are a single message). A leading ``!`` marks a disclosure that sounds imminent. ``none.txt``
+holds ordinary business messages, many using the risk words in their business senses.
+Lines starting with ``#`` are comments. The held-out files written by another helper
+(``heldout_dev.jsonl``, ``heldout_test.jsonl``) are never read here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+CATEGORIES = ("self_harm", "violence", "domestic_abuse", "harassment", "medical", "legal_hr")
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "data" / "safety"
+AUTHORED = DATA / "authored"
+HELDOUT_FILES = ("heldout_dev.jsonl", "heldout_test.jsonl")
+SEPARATOR = " || "
+
+
+@dataclass(frozen=True)
+class Item:
+    """One labelled conversation snippet: ``messages`` oldest first, the last is the current one."""
+
+    messages: tuple[str, ...]
+    category: str | None
+    language: str
+    imminent: bool = False
+    source: str = ""
+
+
+def _parse(line: str, category: str | None, language: str, source: str) -> Item:
+    imminent = line.startswith("!")
+    body = line[1:] if imminent else line
+    messages = tuple(m.strip() for m in body.split(SEPARATOR) if m.strip())
+    return Item(messages, category, language, imminent, source)
+
+
+def load_authored(folder: Path = AUTHORED) -> list[Item]:
+    """Every authored item, in a fixed order (language, then file, then line)."""
+    items: list[Item] = []
+    for lang_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        for path in sorted(lang_dir.glob("*.txt")):
+            category = None if path.stem == "none" else path.stem
+            if category is not None and category not in CATEGORIES:
+                raise ValueError(f"{path}: unknown category {path.stem!r}")
+            for line in path.read_text(encoding="utf-8").splitlines():
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    items.append(_parse(line, category, lang_dir.name, f"{lang_dir.name}/{path.name}"))
+    return items
+
+
+def read_heldout(path: Path) -> list[Item]:
+    """Items of a held-out JSONL file: ``{"text", "category", "language", "imminent", "context"}``."""
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        messages = tuple(row.get("context") or ()) + (row["text"],)
+        items.append(
+            Item(
+                messages, row.get("category"), row.get("language") or "en", bool(row.get("imminent")), row.get("id", "")
+            )
+        )
+    return items
+
+
+def key(text: str) -> str:
+    """A text's identity for overlap checks: folded case and whitespace."""
+    return " ".join(text.lower().split())

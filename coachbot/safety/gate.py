@@ -1,0 +1,173 @@
+"""Fast regex search for large hand-written pattern lists.
+
+Python's ``re`` tries every alternative at every position, so a few hundred patterns over a
+long message cost milliseconds. Almost every pattern, though, can only match where one of a
+few literal strings occurs ("myself", "suicid", "husband"). :func:`required_literals` reads
+those strings off the pattern's parse tree; :class:`Gated` runs the regex only when the
+text's character 3- and 4-grams (computed once per text) contain a piece of one of them, a
+set test in C that skips nearly all patterns for a typical business message. A pattern has
+several such sets when it is a sequence ("my" + partner + verb); all must be present.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+
+MIN_LITERAL = 3  # shorter strings would gate nothing
+
+_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+
+
+def _candidates(items: list) -> list[set[str]]:
+    """Sets of strings such that every match of the parsed sequence ``items`` contains at least
+    one string of each set."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_LITERAL:
+            candidates.append({"".join(run)})
+        run.clear()
+
+    for op, av in items:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        found: set[str] | None = None
+        if op is C.SUBPATTERN:
+            found = _required(list(av[-1]))
+        elif op is C.BRANCH:
+            subs = [_required(list(b)) for b in av[1]]
+            found = None if any(s is None for s in subs) else set().union(*subs)  # type: ignore[arg-type]
+        elif op in _REPEATS:
+            lo, _hi, sub = av
+            found = _required(list(sub)) if lo >= 1 else None
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            found = _required(list(av))
+        if found and min(map(len, found)) >= MIN_LITERAL:
+            candidates.append(found)
+    flush()
+    return candidates
+
+
+def _required(items: list) -> set[str] | None:
+    """One set of strings every match of ``items`` contains one of (the most selective), or None."""
+    candidates = _candidates(items)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of literal strings; every match of ``pattern`` contains one string of each set
+    (an empty tuple: cannot tell, always run the pattern)."""
+    found = _candidates(list(P.parse(pattern)))
+    return tuple(sorted((frozenset(s) for s in found), key=lambda s: (-min(map(len, s)), len(s), sorted(s))))
+
+
+Grams = tuple[frozenset[str], frozenset[str]]
+
+
+def grams(text: str) -> Grams:
+    """The text's 3- and 4-character substrings, computed once and shared by every pattern."""
+    return (
+        frozenset(text[i : i + 3] for i in range(len(text) - 2)),
+        frozenset(text[i : i + 4] for i in range(len(text) - 3)),
+    )
+
+
+_COMMON = dict.fromkeys(" etaoinsrh'", 1.0) | dict.fromkeys("ldcumwfgyp", 0.5)
+
+
+def _rarity(gram: str) -> float:
+    """Lower for 4-grams made of rare letters: a cheap stand-in for corpus frequency."""
+    return sum(_COMMON.get(c, 0.1) for c in gram)
+
+
+def _key(literal: str) -> tuple[int, str]:
+    # A literal can only occur where each of its 4-grams occurs; index it by its rarest one.
+    if len(literal) < 4:
+        return (0, literal)
+    grams4 = sorted({literal[i : i + 4] for i in range(len(literal) - 3)})
+    return (1, min(grams4, key=lambda g: (_rarity(g), g)))
+
+
+class Gated:
+    """A compiled pattern that is only run when its required literals can be present."""
+
+    __slots__ = ("keys", "literals", "regex")
+
+    def __init__(self, pattern: str) -> None:
+        self.regex = re.compile(pattern)
+        self.literals = required_literals(pattern)
+        # Per required set: the 3-grams and the 4-grams, one of which must be in the text.
+        self.keys = tuple(
+            (
+                frozenset(k for n, k in map(_key, group) if n == 0),
+                frozenset(k for n, k in map(_key, group) if n == 1),
+            )
+            for group in self.literals
+        )
+
+    def open(self, g: Grams) -> bool:
+        """Whether the pattern can match a text with these grams (a set test in C per group)."""
+        return all(not (k3.isdisjoint(g[0]) and k4.isdisjoint(g[1])) for k3, k4 in self.keys)
+
+    def search(self, text: str, g: Grams | None = None) -> re.Match[str] | None:
+        if self.keys and not self.open(g or grams(text)):
+            return None
+        return self.regex.search(text)
+
+    def finditer(self, text: str, g: Grams | None = None):
+        if self.keys and not self.open(g or grams(text)):
+            return iter(())
+        return self.regex.finditer(text)
+
+
+class PatternSet:
+    """Many gated patterns checked together: one pass over the text's grams finds the few
+    patterns whose literals can be present (an inverted index from grams to patterns)."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.gated = [Gated(p) for p in patterns]
+        self.need = [len(g.keys) for g in self.gated]
+        self.always = tuple(i for i, n in enumerate(self.need) if n == 0)
+        index3: dict[str, set[tuple[int, int]]] = {}
+        index4: dict[str, set[tuple[int, int]]] = {}
+        for i, g in enumerate(self.gated):
+            for j, (k3, k4) in enumerate(g.keys):
+                for k in k3:
+                    index3.setdefault(k, set()).add((i, j))
+                for k in k4:
+                    index4.setdefault(k, set()).add((i, j))
+        # To confirm a hit: every 4-gram (or the 3-gram) of one of the group's literals is present.
+        self.proof: dict[tuple[int, int], tuple[tuple[int, frozenset[str]], ...]] = {
+            (i, j): tuple(
+                (0, frozenset({lit})) if len(lit) < 4 else (1, frozenset(lit[k : k + 4] for k in range(len(lit) - 3)))
+                for lit in sorted(group)
+            )
+            for i, g in enumerate(self.gated)
+            for j, group in enumerate(g.literals)
+        }
+        self.index3 = {k: frozenset(v) for k, v in index3.items()}
+        self.index4 = {k: frozenset(v) for k, v in index4.items()}
+        self.keys3 = frozenset(index3)
+        self.keys4 = frozenset(index4)
+
+    def candidates(self, g: Grams) -> list[int]:
+        """Indexes of the patterns that can match a text with these grams."""
+        hit: set[tuple[int, int]] = set()
+        for k in self.keys3.intersection(g[0]):
+            hit.update(self.index3[k])
+        for k in self.keys4.intersection(g[1]):
+            hit.update(self.index4[k])
+        count: dict[int, int] = {}
+        proof = self.proof
+        for pair in hit:
+            if any(need <= g[n] for n, need in proof[pair]):
+                i = pair[0]
+                count[i] = count.get(i, 0) + 1
+        return sorted(self.always + tuple(i for i, n in count.items() if n == self.need[i]))

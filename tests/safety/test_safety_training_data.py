@@ -1,0 +1,70 @@
+"""The training data and the trainer: enough varied texts, the held-out sets kept out, and a
+rebuild that gives the shipped model byte for byte."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from coachbot.safety.data import CATEGORIES, DATA, HELDOUT_FILES, key, load_authored, read_heldout
+from coachbot.safety.model import MODEL_PATH
+
+LANGUAGES = ("en", "es", "de", "fr", "pt", "it")
+
+
+def test_training_data_has_enough_disclosures_and_hard_negatives_in_six_languages():
+    items = load_authored()
+    assert sum(1 for i in items if i.category) >= 1500
+    assert sum(1 for i in items if not i.category) >= 1000
+    cells = Counter((i.category, i.language) for i in items)
+    for language in LANGUAGES:
+        assert cells[(None, language)] >= 50, language
+        for category in CATEGORIES:
+            assert cells[(category, language)] >= 15, (category, language)
+    assert sum(1 for i in items if len(i.messages) > 1) >= 50
+    assert sum(1 for i in items if i.imminent) >= 60
+
+
+def test_no_training_text_appears_twice_with_different_labels():
+    seen: dict[str, str | None] = {}
+    for item in load_authored():
+        k = key(" || ".join(item.messages))
+        assert seen.setdefault(k, item.category) == item.category, k
+
+
+@pytest.mark.parametrize("name", HELDOUT_FILES)
+def test_the_held_out_sets_written_by_another_helper_share_no_text_with_training(name):
+    path = DATA / name
+    if not path.exists():
+        pytest.skip(f"{name} not present")
+    held = read_heldout(path)
+    assert len(held) >= 200
+    ours = {key(m) for item in load_authored() for m in item.messages}
+    theirs = {key(m) for item in held for m in item.messages}
+    assert not ours & theirs
+
+
+def test_the_trainer_reads_only_the_authored_folder():
+    assert all("heldout" not in i.source for i in load_authored())
+
+
+def test_shipped_model_lists_none_and_the_six_categories():
+    spec = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert spec["classes"] == ["none", *CATEGORIES]
+    assert 0.0 < spec["topic_threshold"] < spec["threshold"] < 1.0
+
+
+def test_the_shipped_model_is_exactly_what_one_command_rebuilds(tmp_path):
+    pytest.importorskip("sklearn")
+    rebuilt = tmp_path / "model.json"
+    subprocess.run(
+        [sys.executable, "-m", "coachbot.safety.train", "--out", str(rebuilt)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    assert rebuilt.read_bytes() == MODEL_PATH.read_bytes()
