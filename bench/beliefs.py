@@ -1,9 +1,12 @@
 """Belief detection benchmark: ``python bench/beliefs.py [--per-label] [--errors]``.
 
 For the shared dev set (written by someone else), our own held-out split (never used in
-training) and the outside check (written by another developer than the training data, never
-used in training), prints macro-F1 over the 16 (dimension, stance) labels, the share of no-belief texts
-left empty, and texts per second through ``coachbot.beliefs.detect`` in this one process.
+training), the outside check (written by another developer than the training data, never
+used in training) and the chat splits (executives' chat written blind by another helper: the dev
+part is for error analysis, the test part is never read), prints macro-F1 over the 16
+(dimension, stance) labels, the share of no-belief texts left empty, the share of no-belief
+texts given a confident (>= 0.7) belief, and texts per second through
+``coachbot.beliefs.detect`` in this one process.
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from coachbot.beliefs import detect  # noqa: E402
-from coachbot.beliefs.data import LABELS  # noqa: E402
+from coachbot.beliefs.data import LABELS, shared_dev_set  # noqa: E402
 
+CONFIDENT = 0.7  # a belief the coach would name back to the executive
 SETS = {
-    "dev (../shared/eval/beliefs_dev.jsonl)": ROOT.parent / "shared" / "eval" / "beliefs_dev.jsonl",
+    "dev (../shared/eval/beliefs_dev.jsonl)": shared_dev_set(),
     "held-out (data/beliefs/heldout.jsonl)": ROOT / "data" / "beliefs" / "heldout.jsonl",
     "outside check (data/beliefs/outside_check.jsonl)": ROOT / "data" / "beliefs" / "outside_check.jsonl",
+    "chat dev (data/beliefs/chat_dev.jsonl)": ROOT / "data" / "beliefs" / "chat_dev.jsonl",
+    "chat test (data/beliefs/chat_test.jsonl)": ROOT / "data" / "beliefs" / "chat_test.jsonl",
 }
 
 
@@ -43,6 +49,7 @@ def evaluate(rows: list[dict]) -> dict:
         fn = sum(label in g and label not in p for g, p in zip(gold, pred, strict=True))
         per_label[label] = (2 * tp / (2 * tp + fp + fn) if tp else 0.0, tp, fp, fn)
     empty = [not p for g, p in zip(gold, pred, strict=True) if not g]
+    confident_false = [any(b.confidence >= CONFIDENT for b in p) for p, g in zip(preds, gold, strict=True) if not g]
     # Views the executive attributes to others ("my board wants..."): marked `reported`? And own views not?
     found = [(bool(r.get("reported")), any(b.reported for b in p)) for r, p in zip(rows, preds, strict=True) if p]
     others_marked = (sum(theirs and m for theirs, m in found), sum(theirs for theirs, _ in found))
@@ -58,6 +65,7 @@ def evaluate(rows: list[dict]) -> dict:
         "macro_f1": sum(v[0] for v in per_label.values()) / len(LABELS),
         "empty_share": sum(empty) / len(empty) if empty else float("nan"),
         "empty": (sum(empty), len(empty)),
+        "confident_false": (sum(confident_false), len(confident_false)),
         "ece": ece,
         "others_marked": others_marked,
         "own_marked": own_marked,
@@ -95,6 +103,7 @@ def main() -> int:
         print(
             f"{name}: {len(rows)} texts  macro-F1 {r['macro_f1']:.3f}  "
             f"no-belief left empty {r['empty'][0]}/{r['empty'][1]} ({r['empty_share']:.0%})  "
+            f"confident false {r['confident_false'][0]}/{r['confident_false'][1]}  "
             f"ECE {r['ece']:.3f}  {tps:,.0f} texts/s"
         )
         (a, n), (b, m) = r["others_marked"], r["own_marked"]
@@ -109,7 +118,7 @@ def main() -> int:
                 bucket = [ok for c, ok in r["pairs"] if lo <= c < hi]
                 if bucket:
                     print(f"    confidence {lo:.1f}-{min(hi, 1.0):.1f}: {sum(bucket)}/{len(bucket)} right")
-        if args.errors:
+        if args.errors and "chat test" not in name:  # the final test's texts are never read
             for row, g, p in zip(rows, r["gold"], r["pred"], strict=True):
                 if g != p:
                     print(f"    gold {sorted(g)} got {sorted(p)}: {row['text']}")

@@ -27,8 +27,24 @@ LABELLED_FILES = (
     "answers.txt",
     "sectors.txt",
     "reported.txt",
+    "hedged.txt",
+    "runon.txt",
+    "languages.txt",
 )
+# Files of one no-belief text per line.
+NONE_FILES = ("none.txt", "descriptions.txt")
 HELDOUT_SHARE = 5  # one text in five goes to the held-out split
+# Labelled sets written by other people, never trained or tuned on (a test checks): the
+# outside check, and the chat-style split written blind by another helper (dev: error analysis
+# only; test: the final figure, its texts never read while building the detector).
+OUTSIDE_SETS = ("outside_check.jsonl", "chat_dev.jsonl", "chat_test.jsonl")
+
+
+def shared_dev_set() -> Path:
+    """The shared dev set (``../shared/eval/beliefs_dev.jsonl``), found from the checkout or
+    from a worktree one level deeper; the first candidate when neither exists."""
+    candidates = [parent / "shared" / "eval" / "beliefs_dev.jsonl" for parent in REPO.parents[:2]]
+    return next((c for c in candidates if c.exists()), candidates[0])
 
 
 def _lines(path: Path) -> list[str]:
@@ -46,8 +62,9 @@ def load_authored(folder: Path = AUTHORED) -> list[dict]:
         dimension, stance = label.split(":")
         for text in _lines(folder / f"{dimension}.{stance}.txt"):
             rows.append({"text": text, "labels": [{"dimension": dimension, "stance": stance}]})
-    for text in _lines(folder / "none.txt"):
-        rows.append({"text": text, "labels": []})
+    for name in NONE_FILES:
+        for text in _lines(folder / name):
+            rows.append({"text": text, "labels": []})
     for name in LABELLED_FILES:
         reported = name == "reported.txt"
         for line in _lines(folder / name):

@@ -18,13 +18,25 @@ import re
 from functools import lru_cache
 
 _CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–"})
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-'&][a-z0-9]+)*|[,;:.!?()—–]")
-_CONTRAST = frozenset({"but", "rather", "instead", "than", "because", "so", "and", "if", "unless", "while"})
+# Letters of any script (es/de/fr/pt/it accents included), digits, and the clause marks.
+_TOKEN = re.compile(r"[^\W_]+(?:[-'&][^\W_]+)*|[,;:.!?()—–]")
+_CONTRAST = frozenset(
+    {"but", "rather", "instead", "than", "because", "so", "and", "if", "unless", "while", "whereas", "yet"}
+    # es/pt/fr/de/it: but, rather, because
+    | {"pero", "sino", "mas", "mais", "aber", "sondern", "ma", "bensì", "porque", "parce", "weil", "perché"}
+)
 _NEGATORS = frozenset(
     {"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "cannot"}
+    # es/pt: no, never, nothing, without, not even; fr: ne...pas/jamais/rien, sans; de: nicht, kein,
+    # nie, nichts, ohne; it: non, mai, niente, senza
+    | {"nunca", "nada", "sin", "ni", "nadie", "ninguno", "ninguna", "não", "nao", "sem", "nem", "ninguém"}
+    | {"ne", "pas", "jamais", "rien", "sans", "personne"}
+    | {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "nichts", "ohne"}
+    | {"non", "mai", "niente", "nulla", "senza", "nessuno", "nessuna"}
 )
 PREFIX = 5  # word prefixes merge "advertising/advertisement", "co-design/co-designed"
 _STOP_NEGATION_AFTER = 6  # words; a negation rarely reaches further than this
+_STOP_NEGATION_BEFORE = 5  # words before a negation in its clause: "followers mean nothing"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _CONTRACTIONS = (
@@ -34,6 +46,11 @@ _CONTRACTIONS = (
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"\b(isnt|dont|doesnt|didnt|wont|cant|arent|shouldnt|wouldnt|havent|hasnt)\b"), r"\1 not"),
     (re.compile(r"'(re|ve|ll|d|m|s)\b"), r" \1"),
+    # French and Italian elision: "n'est" reads "ne est", "l'entreprise" reads "l entreprise".
+    (re.compile(r"\bn'(?=[^\W\d_])"), "ne "),
+    (re.compile(r"\b(l|d|j|m|s|t|c|qu|dell|all|nell|dall|sull|un)'(?=[^\W\d_])"), r"\1 "),
+    # A spaced hyphen is a dash: "not the likes - the trust".
+    (re.compile(r"\s+-{1,2}\s+"), " — "),
 )
 _FIX_BARE = {
     "isnt": "is",
@@ -63,7 +80,9 @@ def stem(word: str) -> str:
 
 
 # Concept cues: stem or phrase -> concept. Written from the belief dimensions in BRIEF.md, not
-# from any evaluation text. Multi-word keys are matched on the stemmed token sequence.
+# from any evaluation text; the Spanish, German, French, Portuguese and Italian keys are our own
+# translations of the English ones, so a message in those languages reaches the same concepts.
+# Multi-word keys are matched on the stemmed token sequence.
 # "|" separates the keys of one concept.
 _CONCEPTS: dict[str, str] = {
     "@promo": (
@@ -71,12 +90,20 @@ _CONCEPTS: dict[str, str] = {
         "brand|megaphone|loudspeaker|billboard|brochure|press|awareness|media buy|content calendar|"
         "tactic|announcement|mix|commercial|lead gen|lead-gen|ad spend|media plan|sponsorship|"
         "sponsor|visibility|image|showcase|shop window|catalogue|sales tool|sales channel|"
-        "distribution channel|promotion"
+        "distribution channel|promotion|"
+        "werbung|werbekanal|werbemittel|reklame|publicidad|publicitario|anuncio|anuncios|propaganda|"
+        "publicité|publicitaire|pub|réclame|publicidade|anúncio|pubblicità|pubblicitario|promozione|"
+        "promoción|promoção|vitrina|vitrine|schaufenster|vetrina|escaparate|marca|marke|marque|"
+        "marchio|campaña|kampagne|campagne|campanha|campagna|difusión|difusão|diffusione|mercadeo|"
+        "mercadotecnia"
     ),
     "@reduce": (
         "just|only|merely|simply|basically|nothing more|that's all|full stop|simple as that|"
         "end of story|nothing else|no more than|at the end of the day|all it|nothing deeper|"
-        "that's it|purely|plain"
+        "that's it|purely|plain|"
+        "solo|sólo|nur|bloß|lediglich|seulement|juste|uniquement|simplement|apenas|só|somente|"
+        "soltanto|solamente|semplicemente|simplemente|nada más|nichts weiter|rien de plus|nada mais|"
+        "niente di più|nient'altro|punto|punkt|point final|ponto final"
     ),
     "@contrast": (
         "rather than|instead of|more than|less about|more about|beat|beats|over|not just|rather|"
@@ -94,44 +121,75 @@ _CONCEPTS: dict[str, str] = {
         "customer|client|user|patient|member|guest|buyer|consumer|student|partner|supplier|"
         "distributor|dealer|employee|staff|community|people"
     ),
-    "@channel": ("channel|outlet|platform|tool|medium|toolbox"),
+    "@channel": (
+        "channel|outlet|platform|tool|medium|toolbox|"
+        "canal|kanal|canale|outil|herramienta|ferramenta|strumento|werkzeug|plataforma|plattform|"
+        "plateforme|piattaforma"
+    ),
     "@model": (
         "business model|philosophy|operat|operating model|way of doing business|way of work|"
         "how we work|how we run|the whole company|the whole business|transform|culture|mindset|"
         "fabric|enterprise|organisation|organization|run the company|running the company|"
         "do business|doing business|how we operate|business philosophy|operating principle|"
         "management philosophy|way we do business|how the company works|how the firm works|reshap|"
-        "reinvent|core of the business"
+        "reinvent|core of the business|"
+        "modelo de negocio|modelo de negócio|geschäftsmodell|modèle économique|modèle d'affaires|"
+        "modello di business|modello di business|cultura|kultur|forma de trabajar|forma de trabalhar|"
+        "façon de travailler|manière de travailler|arbeitsweise|modo di lavorare|cómo trabajamos|"
+        "wie wir arbeiten|como trabalhamos|come lavoriamo|filosofía|philosophie|filosofia|"
+        "transformación|transformação|trasformazione|toda la empresa|ganze unternehmen|"
+        "toute l'entreprise|toda a empresa|tutta l'azienda|haltung|unternehmensführung"
     ),
     "@metric": (
         "follower|followers|likes|impression|reach|view|click|retweet|share|engagement rate|viral|"
         "kpi|roi|metric|count|number|numbers|audience size|traffic|subscriber|fan|fans|download|"
         "lead|conversion|dashboard|scorecard|benchmark|share of voice|page view|mention|hashtag|"
         "trend|analytics|stats|statistic|vanity|reaction|engagement|click-through|cost per|visitor|"
-        "like count|follower count"
+        "like count|follower count|"
+        "seguidores|abonnés|me gusta|curtidas|mi piace|alcance|reichweite|portée|portata|impresiones|"
+        "impressionen|visualizaciones|aufrufe|vues|visualizações|visualizzazioni|clics|klicks|"
+        "cliques|clic|números|zahlen|chiffres|numeri|cifras|métricas|kennzahlen|métriques|metriche|"
+        "interacciones|interaktionen|fans"
     ),
     "@trust": (
         "trust|loyal|loyalty|relationship|depth|deep|retention|referral|recommend|advocate|vouch|"
         "repeat|long-term|over time|year|years|month|months|credibility|rely|renewal|value|advocacy|"
         "word of mouth|goodwill|lifetime value|churn|renew|come back|stick with|stay with|faith|"
-        "reliab|depend on|long run|long haul|decade|sustain"
+        "reliab|depend on|long run|long haul|decade|sustain|"
+        "confianza|vertrauen|confiance|confiança|fiducia|relación|relaciones|beziehung|beziehungen|"
+        "relation|relations|relação|relações|relazione|relazioni|lealtad|loyalität|fidélité|"
+        "fidelidade|fedeltà|largo plazo|langfristig|long terme|longo prazo|lungo termine|años|jahre|"
+        "ans|anos|anni|valor|wert|valeur|valore|recomendación|empfehlung|recommandation|recomendação|"
+        "passaparola|bouche-à-oreille|boca a boca"
     ),
     "@mass": (
         "everyone|everybody|million|millions|mass|masses|as many|widest|wide|biggest|bigger|huge|"
         "largest|every network|everywhere|scale|blast|general public|eyeball|exposure|audience|"
         "broadcast|the lot|blanket|volume|widely|broadly|broad|far and wide|every channel|"
-        "every platform|all channels|following|crowd|public|world|viral"
+        "every platform|all channels|following|crowd|public|world|viral|"
+        "todos|todo el mundo|alle|jeder|tout le monde|tous|todo mundo|tutti|millones|millionen|"
+        "millions|milhões|milioni|masivo|masse|massa|audiencia|publikum|público|pubblico|größte|"
+        "gigante|enorme|máximo|maximal|massimo|lo más posible|möglichst viele|le plus possible|"
+        "o máximo|più possibile"
     ),
     "@few": (
         "right people|key|relevant|relevance|few|handful|specific|who matter|that matter|"
         "matter most|closest|closer|small|niche|fewer|top|depth|meaningful|quality|core|key account|"
-        "select|targeted|insider|decision maker|those who|the ones who|matter to us"
+        "select|targeted|insider|decision maker|those who|the ones who|matter to us|"
+        "personas adecuadas|richtigen leute|richtigen menschen|bonnes personnes|pessoas certas|"
+        "persone giuste|clave|wichtigsten|clés|chave|chiave|pocos|wenige|peu|poucos|pochi|relevante|"
+        "relevant|pertinent|pertinente|rilevante|profundidad|tiefe|profondeur|profundidade|"
+        "profondità"
     ),
     "@dept": (
         "marketing|comm|comms|communication|pr|brand team|agency|social media manager|"
         "community manager|department|silo|press office|corporate affair|digital team|intern|"
         "specialist|centralis|centraliz|central|corporate communication|social media team|"
-        "social team|pr team|pr department|marketer|brand manager"
+        "social team|pr team|pr department|marketer|brand manager|"
+        "comunicación|kommunikation|comunicação|comunicazione|departamento|abteilung|département|"
+        "dipartimento|ufficio stampa|agencia|agentur|agence|agência|agenzia|prensa|presse|imprensa|"
+        "stampa|relaciones públicas|relations publiques|relações públicas|pr-abteilung|"
+        "marketingabteilung"
     ),
     "@units": (
         "sale|sales|service|support|engineer|product|operation|hr|finance|r&d|procurement|staff|"
@@ -139,15 +197,30 @@ _CONCEPTS: dict[str, str] = {
         "whole company|whole organisation|whole business|everyone|front line|frontline|technician|"
         "nurse|store|branch|field|account manager|consultant|logistic|business unit|across|"
         "all teams|all department|across the business|across the company|shop floor|engineering|"
-        "clinician|doctor|teacher|driver|researcher|each function|everybody"
+        "clinician|doctor|teacher|driver|researcher|each function|everybody|"
+        "ventas|vertrieb|ventes|vendas|vendite|kundenservice|service client|atendimento|assistenza|"
+        "ingenieros|ingenieure|ingénieurs|engenheiros|ingegneri|empleados|mitarbeiter|mitarbeitende|"
+        "employés|salariés|collaborateurs|funcionários|colaboradores|dipendenti|collaboratori|"
+        "todos los equipos|alle teams|toutes les équipes|todas as equipes|tutti i team|"
+        "jede abteilung|chaque service|cada área|ogni reparto"
     ),
     "@busy": (
         "busy|time|assistant|ghost|ghostwriter|ghost-write|on my behalf|delegat|chief of staff|"
         "speechwriter|calendar|sign off|my name|in my voice|beneath|too senior|deputy|no time|"
         "too busy|bandwidth|schedule|in my name|not my job|not my role|low profile|behind the scene|"
-        "stay off"
+        "stay off|"
+        "ocupado|ocupada|beschäftigt|keine zeit|occupé|pas le temps|sem tempo|occupato|non ho tempo|"
+        "no tengo tiempo|asistente|assistent|assistente|secretaria|sekretärin|secrétaire|secretária|"
+        "segretaria|tiempo|zeit|temps|tempo|delegar|delegieren|déléguer|delegare|en mi nombre|"
+        "in meinem namen|en mon nom|em meu nome|a mio nome|plume"
     ),
-    "@self": ("myself|personally|my own|first hand|directly|show up|presence|in person"),
+    "@self": (
+        "myself|personally|my own|first hand|directly|show up|presence|in person|"
+        "be me|up to me|on me|my level|my job|me personally|i go myself|yo mismo|yo misma|"
+        "personalmente|persönlich|selbst|moi-même|personnellement|eu mesmo|eu mesma|pessoalmente|"
+        "io stesso|io stessa|en persona|en personne|di persona|a mi nivel|à moi|a mim|tocca a me|"
+        "me toca"
+    ),
     "@control": (
         "control|approv|approval|sign-off|legal|compliance|script|on message|delete|hide|hidden|"
         "remove|policy|official|spokesperson|one voice|consistent|risk|risky|lock down|moderat|"
@@ -155,41 +228,91 @@ _CONCEPTS: dict[str, str] = {
         "switch off|off script|first-hand|be there|be present|role model|role-model|lead by example|"
         "go first|my voice|my own word|censor|filter|vet|vetted|gatekeep|on brand|on-brand|"
         "pre-approved|sanction|ban|banned|forbid|restrict|clamp|damage control|contain|suppress|"
-        "tight"
+        "tight|"
+        "controlar|kontrolle|kontrollieren|contrôle|contrôler|controle|controllo|controllare|"
+        "aprobación|freigabe|genehmigung|validation|valider|aprovação|approvazione|jurídico|"
+        "rechtsabteilung|juridique|legale|borrar|löschen|supprimer|apagar|cancellare|ocultar|"
+        "verstecken|cacher|esconder|nascondere|una sola voz|eine stimme|une seule voix|uma só voz|"
+        "una sola voce|mensaje|botschaft|mensagem|messaggio|riesgo|risiko|risque|risco|rischio|"
+        "censura|zensur|censure"
     ),
     "@listen": (
         "listen|hear|criticism|critic|complaint|complain|feedback|open|openly|dialogue|conversation|"
         "two-way|honest|unfiltered|behind our back|in the room|own voice|own word|authentic|"
         "among themselves|say about us|messy|human|respond|reply|answer|overhear|pulse|"
         "what they think|what people think|what they say|warts and all|blunt|candid|candour|candor|"
-        "transparent|transparency|admit"
+        "transparent|transparency|admit|"
+        "escuchar|zuhören|hören|écouter|ouvir|escutar|ascoltare|críticas|crítica|kritik|critiques|"
+        "critique|critiche|critica|quejas|beschwerden|plaintes|reclamações|reclami|diálogo|dialog|"
+        "dialogo|conversación|gespräch|conversa|conversazione|abierto|offen|ouvert|aberto|aperto|"
+        "honesto|ehrlich|honnête|onesto|responder|antworten|répondre|rispondere|opinión|meinung|avis|"
+        "opinião|opinione|lo que dicen|was sie sagen|ce qu'ils disent|o que dizem|cosa dicono"
     ),
     "@plan": (
         "plan|strategy|business case|roadmap|kpis|playbook|budget|framework|template|case study|"
         "best practice|forecast|spreadsheet|milestone|charter|justification|justify|proven|"
         "step-by-step|execute|execution|document|deck|first|before|fit|existing|current model|"
         "current|proposal|business plan|project plan|timeline|target|okr|blueprint|recipe|checklist|"
-        "best practices"
+        "best practices|"
+        "plano|piano|estrategia|strategie|stratégie|estratégia|strategia|caso de negocio|presupuesto|"
+        "orçamento|hoja de ruta|fahrplan|feuille de route|roteiro|objetivos|ziele|objectifs|metas|"
+        "obiettivi|primero|zuerst|d'abord|primeiro|prima|antes|vorher|avant|rentabilidad|rendite|"
+        "rentabilité|rentabilidade|redditività|geschäftsplan|plan de negocio|plano de negócios|"
+        "piano industriale"
     ),
     "@belief": (
         "mindset|belief|believe|assumption|thinking|think|culture|rethink|unlearn|old way|"
         "take for granted|cart before the horse|head|question|mind-set|worldview|world view|"
-        "mental model|paradigm|attitude|way we think|how we think|old thinking|change of heart"
+        "mental model|paradigm|attitude|way we think|how we think|old thinking|change of heart|"
+        "mentalidad|denkweise|einstellung|mentalité|état d'esprit|mentalidade|mentalità|creencias|"
+        "überzeugungen|croyances|crenças|convinzioni|pensar|denken|penser|pensamento|pensiero|cabeza|"
+        "kopf|tête|cabeça|testa|suposiciones|annahmen|hypothèses|pressupostos|presupposti|umdenken"
     ),
     "@inhouse": (
         "in-house|internal|internally|lab|r&d|ourselves|inside our wall|our wall|behind closed door|"
         "our own|expert|secret|intellectual property|we design|we decide|we build|we know|push|"
         "one way|spec|our expert|we know best|our lab|proprietary|top-down|from the top|headquarter|"
-        "head office"
+        "head office|"
+        "internamente|intern|en interne|nosotros sabemos|wir wissen|nous savons|nós sabemos|"
+        "noi sappiamo|laboratorio|labor|laboratoire|laboratório|expertos|experten|especialistas|"
+        "esperti|en casa|im haus|in casa|selbst entwickeln"
     ),
     "@cocreate": (
         "co-create|co-creat|co-design|co-develop|together|collaborat|collaborator|idea|ideas|"
         "ecosystem|eco-system|partner|community|joint|with them|with our customer|with our client|"
         "with the people|outside|advisory|co-creator|shape|contribut|input|suggest|user|crowdsourc|"
         "co-own|hackathon|advisory board|user group|feedback loop|ideas from|involve|participat|"
-        "alongside|jointly|partnership"
+        "alongside|jointly|partnership|"
+        "juntos|gemeinsam|zusammen|ensemble|insieme|co-crear|cocrear|co-creación|co-kreation|"
+        "co-création|cocriação|co-creazione|colaborar|zusammenarbeiten|collaborer|collaborare|"
+        "con los clientes|mit kunden|mit den kunden|avec les clients|avec nos clients|"
+        "com os clientes|con i clienti|ideen|idées|ideias|idee|comunidad|gemeinschaft|communauté|"
+        "comunidade|comunità|socios|partenaires|parceiros"
     ),
 }
+
+
+# Words that mark a view rather than a report: modals, opinion verbs, evaluations, comparisons,
+# hedges (en, es, de, fr, pt, it). A unit with none of them and no negation gets ``^flat``, which
+# lets the model learn that "We build logistics software for retailers" describes and does not
+# argue, so it gets no confident belief however many domain words it has.
+_STANCE_CUES = (
+    "should|must|need|needs|have to|has to|got to|gotta|ought|want|wants|wish|hope|think|thinks|believe|"
+    "feel|feels|guess|suppose|reckon|maybe|perhaps|probably|might|honestly|frankly|personally|"
+    "matter|matters|important|priority|only|just|merely|care|rather|better|best|worse|worst|real|"
+    "really|truly|wrong|right|prefer|point|too|instead|worth|waste|pointless|useless|mean|means|"
+    "key|true|job|role|responsib|belong|belongs|up to|count|counts|why|lesson|realis|realiz|learn|"
+    "learned|learnt|clear|obvious|convinced|sure|doubt|insist|enough|nonsense|vanity|distraction|"
+    "let|lets|shall|will|would|could|can|it's about|about|is for|are for|all about|first|"
+    "deber|debe|debemos|tiene que|tenemos que|creo|pienso|importa|importante|solo|sólo|mejor|"
+    "sollte|sollten|müssen|muss|glaube|denke|wichtig|nur|lieber|besser|eigentlich|"
+    "doit|doivent|devons|faut|pense|crois|important|seulement|mieux|plutôt|"
+    "deve|devemos|devo|precisa|precisamos|acho|penso|apenas|só|importa|melhor|"
+    "dobbiamo|devono|credo|conta|soltanto|meglio|piuttosto|forse|quizás|vielleicht|peut-être|talvez|"
+    # what contractions leave behind ("I'd", "we'll") and plain likes, wants and verdicts
+    "d|ll|like|love|hate|see|please|pls|give me|bring me|good|bad|great|simple|win|wins|always|ever"
+)
+_NUMBER = re.compile(r"\d")
 
 
 def normalise(text: str) -> str:
@@ -218,28 +341,48 @@ def _build_lexicon() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], 
 
 
 _SINGLE, _MULTI = _build_lexicon()
+_CUE_SINGLE: frozenset[str] = frozenset(
+    stem(w) for key in _STANCE_CUES.split("|") if " " not in key for w in _TOKEN.findall(normalise(key))
+)
+_CUE_MULTI: tuple[tuple[str, ...], ...] = tuple(
+    tuple(stem(w) for w in _TOKEN.findall(normalise(key))) for key in _STANCE_CUES.split("|") if " " in key
+)
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
 for _words, _concepts in sorted(_MULTI.items()):
     _PHRASES_BY_FIRST.setdefault(_words[0], []).append((_words, _concepts))
 
 
 def tokens(lowered: str) -> list[str]:
-    """Stemmed words of a :func:`normalise` d text, with negation marks (``~word``);
-    punctuation only bounds negation scope."""
+    """Stemmed words of a :func:`normalise` d text, with negation marks; punctuation only
+    bounds negation scope.
+
+    Words after a negator ("not / no / never / nicht / pas ...") get ``~`` ("isn't just
+    marketing"); words before it in the same clause get ``!``, since executives negate after
+    the noun as often as before it ("followers mean nothing", "the business case can't come
+    first"). A contrast word ("but", "and", "rather", "sondern" ...) ends either scope.
+    """
     out: list[str] = []
     scope = 0
+    clause_start = 0  # index in ``out`` where the current clause began
     raw = _TOKEN.findall(lowered)
     for i, tok in enumerate(raw):
         if tok in _CLAUSE_BREAK:
             scope = 0
+            clause_start = len(out)
             continue
         tok = _FIX_BARE.get(tok, tok)
         if tok in _NEGATORS or (tok == "longer" and i and raw[i - 1] == "no"):
+            if scope == 0:
+                for j in range(max(clause_start, len(out) - _STOP_NEGATION_BEFORE), len(out)):
+                    if out[j][0] not in "~!" and out[j] not in _NEGATORS:
+                        out[j] = "!" + out[j]
             scope = _STOP_NEGATION_AFTER
             out.append(tok)
+            clause_start = len(out)
             continue
         if tok in _CONTRAST:
             scope = 0
+            clause_start = len(out)
         word = stem(tok)
         if scope:
             scope -= 1
@@ -256,23 +399,44 @@ def features(text: str) -> set[str]:
 
 def features_of_normalised(lowered: str) -> set[str]:
     """:func:`features` for a text already passed through :func:`normalise`."""
-    toks = tokens(lowered)
+    marked = tokens(lowered)
     feats: set[str] = {"^bias"}
-    plain = [t.lstrip("~") for t in toks]
+    plain = [t.lstrip("~!") for t in marked]
+    # Words before a negation keep their own features (so "customers don't know what they want"
+    # still reads as being about customers); only their concepts also get the ``!`` mark.
+    toks = [t[1:] if t[0] == "!" else t for t in marked]
     for i, tok in enumerate(toks):
         feats.add(tok)
         if i:
             feats.add(toks[i - 1] + " " + tok)
         if len(plain[i]) >= PREFIX:
             feats.add("#" + plain[i][:PREFIX])
-        neg = "~" if tok.startswith("~") else ""
+        neg = marked[i][0] if marked[i][0] in "~!" else ""
         for concept in _SINGLE.get(plain[i], ()):
             feats.add(neg + concept)
+            if neg == "!":
+                feats.add(concept)
         for words, concepts in _PHRASES_BY_FIRST.get(plain[i], ()):
             if tuple(plain[i : i + len(words)]) == words:
                 feats.update(neg + c for c in concepts)
+                if neg == "!":
+                    feats.update(concepts)
     if toks:
         first = plain[0]
         if first in ("i", "we", "my", "our", "us", "me"):
             feats.add("^first_person")
+        if not _has_stance_cue(marked, plain):
+            feats.add("^flat")
+    if _NUMBER.search(lowered):
+        feats.add("^number")
     return feats
+
+
+def _has_stance_cue(toks: list[str], plain: list[str]) -> bool:
+    """Does the unit say what someone thinks, wants or values, or deny something?"""
+    if any(t[0] in "~!" or t in _NEGATORS for t in toks):
+        return True
+    if any(w in _CUE_SINGLE for w in plain):
+        return True
+    joined = " " + " ".join(plain) + " "
+    return any(" " + " ".join(words) + " " in joined for words in _CUE_MULTI)

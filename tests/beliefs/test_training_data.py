@@ -4,12 +4,22 @@ examples, and a rebuild gives the same model."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 
-from coachbot.beliefs.data import DATA, LABELS, label_set, load_authored, read_jsonl, split
+from coachbot.beliefs.data import (
+    DATA,
+    LABELS,
+    OUTSIDE_SETS,
+    label_set,
+    load_authored,
+    read_jsonl,
+    shared_dev_set,
+    split,
+)
 from coachbot.beliefs.model import MODEL_PATH
 
 
@@ -32,20 +42,40 @@ def test_every_label_has_at_least_forty_training_examples_and_no_belief_texts_ex
     assert sum(not r["labels"] for r in train) >= 100
 
 
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def test_training_never_sees_the_dev_set():
-    dev = DATA.parents[1].parent / "shared" / "eval" / "beliefs_dev.jsonl"
+    dev = shared_dev_set()
     if not dev.exists():
         pytest.skip("no shared dev set next to the repository")
-    dev_texts = {" ".join(json.loads(line)["text"].lower().split()) for line in dev.open(encoding="utf-8")}
-    ours = {" ".join(r["text"].lower().split()) for r in load_authored()}
+    dev_texts = {_key(json.loads(line)["text"]) for line in dev.open(encoding="utf-8")}
+    ours = {_key(r["text"]) for r in load_authored()}
     assert not dev_texts & ours
 
 
-def test_training_never_sees_the_outside_check_set():
-    check = DATA / "outside_check.jsonl"
-    check_texts = {" ".join(r["text"].lower().split()) for r in read_jsonl(check)}
-    ours = {" ".join(r["text"].lower().split()) for r in load_authored()}
-    assert len(check_texts) >= 80 and not check_texts & ours
+@pytest.mark.parametrize(
+    ("name", "at_least"), [("outside_check.jsonl", 80), ("chat_dev.jsonl", 100), ("chat_test.jsonl", 250)]
+)
+def test_training_never_sees_the_sets_written_by_others(name, at_least):
+    assert name in OUTSIDE_SETS
+    check_texts = {_key(r["text"]) for r in read_jsonl(DATA / name)}
+    ours = {_key(r["text"]) for r in load_authored()}
+    assert len(check_texts) >= at_least and not check_texts & ours
+
+
+def test_no_authored_sentence_is_lifted_from_the_chat_sets():
+    """Longer messages are checked sentence by sentence: a copied line inside one of ours counts."""
+    theirs = {
+        _key(s)
+        for name in ("chat_dev.jsonl", "chat_test.jsonl")
+        for r in read_jsonl(DATA / name)
+        for s in re.split(r"(?<=[.!?])\s+", r["text"])
+        if len(s.split()) >= 8
+    }
+    ours = {_key(s) for r in load_authored() for s in re.split(r"(?<=[.!?])\s+", r["text"])}
+    assert not theirs & ours
 
 
 def test_shipped_model_lists_the_sixteen_labels():
