@@ -10,6 +10,7 @@ callers fall back to the built-in engine.
 from __future__ import annotations
 
 import contextlib
+import logging
 import random
 import threading
 import time
@@ -20,6 +21,8 @@ from typing import Any
 
 from coachbot.llm.config import LLMConfig
 from coachbot.llm.usage import Call, UsageLog
+
+log = logging.getLogger("coachbot.llm")
 
 # Below this a call is not worth starting: the built-in reply goes out instead.
 MIN_CALL_SECONDS = 0.25
@@ -149,6 +152,11 @@ class LLMClient:
         the sooner deadline wins.
         """
         openai = self._openai
+        if self.usage is not None and self.usage.store.db.conn.in_transaction:
+            # A model call must never hold SQLite's write lock: every other turn would wait on it.
+            log.warning("an LLM call was made inside a database write transaction; using the built-in reply")
+            raise self._failed(LLMError("called inside a write transaction"), purpose, tenant, executive_id,
+                               time.monotonic())
         deadline = self.turn_deadline(turn) if turn is not None else time.monotonic() + self.config.budget_seconds
         outer = _deadline.get()
         if outer is not None:

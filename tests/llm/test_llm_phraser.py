@@ -136,3 +136,10 @@ def test_understanding_and_every_message_of_a_turn_share_one_budget(llm_env, sto
     llm_server.always("good")
     next_turn = parts.phraser.phrase(request(executive="A new message, so a new turn and a new budget."))
     assert next_turn.path == "llm"
+
+
+def test_no_model_call_is_ever_made_inside_a_write_transaction(phraser, llm_server, store):
+    with store.write():
+        phrased = phraser.phrase(request())
+    assert (phrased.text, phrased.path) == (GUIDE, "llm_fallback")
+    assert llm_server.requests == []
