@@ -16,18 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+# The dialogue acts and outcomes the built-in classifier knows, so the two readings merge.
+from coachbot.acts.data import ACTS, OUTCOMES
 from coachbot.llm.client import LLMClient, LLMError, LLMUnsupported
 from coachbot.llm.prompt import any_flagged, as_data, conversation
 from coachbot.models import DIMENSIONS, Belief
 from coachbot.safety import safety_topic
 from coachbot.wording import Prompts, load_prompts
 
-# The dialogue acts the built-in classifier knows (coachbot.acts), so the two can merge.
-ACTS: tuple[str, ...] = (
-    "greeting", "goodbye", "question_to_coach", "advice_request", "objection", "change_talk",
-    "commitment", "report", "feeling", "small_talk", "command", "answer",
-)
-OUTCOMES: tuple[str, ...] = ("done", "partly", "not_done")
 DEFAULT_CONFIDENCE = 0.7
 TOOL_NAME = "record_message_reading"
 
