@@ -77,11 +77,15 @@ async def working(adapter: SlackAdapter, client: AsyncWebClient, event: dict, te
     """Before the coach answers a DM: a status while an LLM works, a title for a new thread."""
     thread_ts = event.get("thread_ts")
     channel = event.get("channel")
-    if not channel or not thread_ts or event.get("channel_type") != "im":
-        return  # statuses and titles belong to DM threads (the assistant pane)
+    if not channel or event.get("channel_type") != "im":
+        return  # statuses and titles belong to the DM (the assistant pane and the Messages tab)
     if llm_enabled(adapter):
+        # In a plain DM the status hangs on the executive's message, as Bolt's own set_status does.
         await _quietly(client.assistant_threads_setStatus(
-            channel_id=channel, thread_ts=thread_ts, status=adapter.coach.prompts.text("assistant.status")))
+            channel_id=channel, thread_ts=thread_ts or event.get("ts"),
+            status=adapter.coach.prompts.text("assistant.status")))
+    if not thread_ts:
+        return
     key = (channel, thread_ts)
     if key not in adapter.titled and text:
         adapter.titled.add(key)
@@ -100,6 +104,9 @@ async def deliver(adapter: SlackAdapter, client: AsyncWebClient, event: dict, re
                 and await _stream(client, channel, thread_ts, event, reply.text)):
             continue
         await adapter.post(client, channel, [reply], thread_ts=thread_ts)
+    if llm_enabled(adapter) and event.get("channel_type") == "im" and not thread_ts and event.get("ts"):
+        # A reply in the thread clears a status by itself; a top-level reply does not.
+        await _quietly(client.assistant_threads_setStatus(channel_id=channel, thread_ts=event["ts"], status=""))
 
 
 async def _stream(client: AsyncWebClient, channel: str, thread_ts: str, event: dict, text: str) -> bool:

@@ -76,9 +76,13 @@ async def test_a_workspace_that_refuses_streaming_still_gets_the_answer(coachbot
     assert post.args["text"] == "It sounds like trust keeps them with you."
 
 
-async def test_a_plain_dm_is_posted_not_streamed(coachbot, slack_api, coach):
+async def test_a_plain_dm_shows_the_status_on_the_message_and_posts_without_streaming(coachbot, slack_api, coach):
     with_an_llm(coach, [Said("It sounds like trust keeps them with you.", "reflection", path="llm")])
     await coachbot.sender.dm("Customers stay because they trust us")
     [post] = await slack_api.wait_calls("chat.postMessage")
     assert "thread_ts" not in post.args
     assert not slack_api.of("chat.startStream")
+    shown, cleared = await slack_api.wait_calls("assistant.threads.setStatus", 2)
+    assert shown.args["status"] and cleared.args["status"] == ""
+    assert shown.args["thread_ts"] and shown.args["thread_ts"] == cleared.args["thread_ts"]  # her message
+    assert not slack_api.of("assistant.threads.setTitle")
