@@ -30,6 +30,7 @@ LABELLED_FILES = (
     "hedged.txt",
     "runon.txt",
     "languages.txt",
+    "implicit.txt",
 )
 # Files of one no-belief text per line.
 NONE_FILES = ("none.txt", "descriptions.txt")
