@@ -297,7 +297,7 @@ def _progress(dash: Dashboard, c: cohort.Cohort, first: str | None, last: str | 
     db = dash.store.db
     now = _now()
     report = reports.build(db, c, now, split=split, first_week=first, last_week=last)
-    every_week = reports.build(db, c, now).weeks  # for the range pickers
+    every_week = reports.cohort_weeks(c, roster.members(db, c), now)  # for the range pickers
     labels = [w.label for w in report.weeks]
     groups: list[str | None] = [None, *report.groups]
 

@@ -31,6 +31,8 @@ the same cells, so what they are shown is exactly what HR can see.
 from __future__ import annotations
 
 import contextlib
+import functools
+import math
 import statistics
 from collections import defaultdict
 from collections.abc import Callable
@@ -122,12 +124,17 @@ def iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
+@functools.lru_cache(maxsize=512)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
 def _local_week(at: str | None, timezone: str) -> str | None:
     if not at:
         return None
     try:
         instant = datetime.fromisoformat(at)
-        zone = ZoneInfo(timezone or "UTC")
+        zone = _zone(timezone or "UTC")
     except (ValueError, KeyError):
         return None
     if instant.tzinfo is None:
@@ -229,19 +236,23 @@ def _raw(db: sqlite_utils.Database, cohort: Cohort, people: list[Member], weeks:
 
     # Belief positions as they stood at the end of each week (journey.py's weighting).
     observations: dict[int, list[dict]] = defaultdict(list)
-    for exe in ids:
-        for obs in journey.own_observations(db, cohort.tenant, exe):
-            obs["week"] = _local_week(obs["at"], tz[exe]) or ""
-            observations[exe].append(obs)
+    # The executives' own views only (reported ones are context), as journey.own_observations reads them.
+    for exe, dimension, stance, confidence, number, at in db.execute(
+        f"select executive_id, dimension, stance, confidence, session_number, at from observations "
+        f"where {where} and coalesce(reported, 0) = 0 order by id", args,
+    ):
+        observations[exe].append({"dimension": dimension, "stance": stance, "confidence": confidence,
+                                  "session_number": number, "week": _local_week(at, tz[exe]) or ""})
     for exe, found in observations.items():
-        session_weeks = sorted((n, _local_week(at, tz[exe]) or "") for n, at in sessions_by_exe[exe])
+        by_dimension: dict[str, list[dict]] = defaultdict(list)
+        for obs in found:
+            if obs["week"]:
+                by_dimension[obs["dimension"]].append(obs)
+        session_weeks = [(n, _local_week(at, tz[exe]) or "") for n, at in sessions_by_exe[exe]]
         for w in weeks:
-            so_far = [o for o in found if o["week"] and o["week"] <= w.iso]
-            if not so_far:
-                continue
             latest = max([n for n, wk in session_weeks if wk and wk <= w.iso] or [0])
-            for dimension in DIMENSIONS:
-                pos = journey.position([o for o in so_far if o["dimension"] == dimension], latest)
+            for dimension, said in by_dimension.items():
+                pos = journey.position([o for o in said if o["week"] <= w.iso], latest)
                 if pos is not None:
                     raw[f"belief:{dimension}"][w.iso][exe].append(pos)
 
@@ -265,7 +276,10 @@ def _cell(kind: Kind, values: dict[int, list[float]], people: frozenset[int]) ->
         flat = [v for p in people for v in values[p]]
         return Cell(people, sum(flat) / len(flat), None, True)
     per_person = [statistics.fmean(values[p]) for p in people]  # one voice each
-    return Cell(people, statistics.fmean(per_person), statistics.pstdev(per_person), True)
+    mean = statistics.fmean(per_person)
+    # Population standard deviation in plain floats (statistics.pstdev works in fractions: slow).
+    spread = math.sqrt(sum((v - mean) ** 2 for v in per_person) / len(per_person))
+    return Cell(people, mean, spread, True)
 
 
 def protect(total: frozenset[int], groups: dict[str, frozenset[int]]) -> set[str]:
@@ -387,17 +401,15 @@ class Mention:
 
 
 def counted_in(db: sqlite_utils.Database, cohort: Cohort, executive_id: int, now: datetime) -> tuple[Mention, ...]:
-    """Every shown series of every view of the cohort that includes this executive."""
+    """Every shown series of every view of the cohort (whole and by region) that includes
+    this executive. One build with the split holds both views' cells."""
+    report = build(db, cohort, now, split="region")
     found: list[Mention] = []
-    for split in (None, *GROUPERS):
-        report = build(db, cohort, now, split=split)
-        for s in report.series:
-            if (s.group is None) != (split is None):
-                continue
-            weeks = tuple(w.label for w, c in zip(report.weeks, s.cells, strict=True)
-                          if c.shown and executive_id in c.people)
-            if weeks:
-                found.append(Mention(s.title, s.group and f"{SPLITS[split]}: {s.group}", weeks))
+    for s in sorted(report.series, key=lambda s: s.group is not None):  # the whole cohort's first
+        weeks = tuple(w.label for w, c in zip(report.weeks, s.cells, strict=True)
+                      if c.shown and executive_id in c.people)
+        if weeks:
+            found.append(Mention(s.title, s.group and f"{SPLITS['region']}: {s.group}", weeks))
     return tuple(found)
 
 
