@@ -104,3 +104,20 @@ async def test_pages_carry_security_headers_and_no_script(acme, store):
         assert not re.search(r'(?:src|href)="(?:https?:)?//', body), path  # every asset is served locally
     css = await acme.get("/hr/static/hr.css")
     assert css.status == 200 and "svg.chart" in await css.text()
+
+
+async def test_behind_https_the_session_cookie_is_also_secure(coach, db_path, admins):
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from coachbot.config import Config
+    from coachbot.server import build_app
+
+    app = build_app(Config(db_path=db_path, public_url="https://coach.example.com"), coach)
+    async with TestClient(TestServer(app, host="127.0.0.1")) as client:
+        page = await client.get("/hr/login")
+        assert "Secure" in page.headers["Set-Cookie"]
+        response = await client.post("/hr/login", allow_redirects=False, data={
+            "csrf": csrf_of(await page.text()), "email": "hr@acme.example", "password": PASSWORD},
+            cookies={"coachbot_hr_login": page.cookies["coachbot_hr_login"].value})
+        assert response.status == 303
+        assert "Secure" in response.headers["Set-Cookie"] and "HttpOnly" in response.headers["Set-Cookie"]

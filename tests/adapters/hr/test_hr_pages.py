@@ -163,3 +163,12 @@ def test_what_hr_sees_for_the_executive_matches_the_cli(store, coach, lively, db
     assert "Cohort Leaders" in out and view.cohorts[0].counted_in
     for mention in view.cohorts[0].counted_in:
         assert mention.title in out
+
+
+async def test_a_name_that_looks_like_a_formula_is_exported_as_text(acme, store):
+    made = make_cohort(store)
+    enrol_people(store, made, ["U1"])
+    store.db.execute("update executives set name = '=HYPERLINK(\"http://x\")' where user_id = 'U1'")
+    store.db.conn.commit()
+    (row,) = rows_of(await (await acme.get(f"/hr/cohorts/{made.id}/roster.csv")).text())
+    assert row["name"] == "'=HYPERLINK(\"http://x\")"
