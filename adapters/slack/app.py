@@ -31,6 +31,7 @@ from coachbot.models import Reply, Who
 
 from . import assistant, checkin, commands, conversation, data, home, mrkdwn, settings
 from .dedupe import EventClaims, event_key
+from .inbox import Inbox, Message
 from .lazy import AckGate, AcksFirstLazyRunner
 from .oauth import BOT_SCOPES, SQLiteInstallationStore, SQLiteOAuthStateStore
 from .storage import migrations
@@ -75,7 +76,8 @@ class SlackAdapter:
         self.coach = coach
         self.config = config
         coach.store.migrate(migrations)
-        self.claims = EventClaims(coach.store)
+        self.inbox = Inbox(coach.store)
+        self.claims = EventClaims(coach.store, self.inbox)
         self.oauth = bool(config.slack_client_id and config.slack_client_secret)
         self.socket_mode = bool(config.slack_app_token)
         self.client = web_client(config, None if self.oauth else config.slack_bot_token)
@@ -89,6 +91,7 @@ class SlackAdapter:
         self._profiles: dict[tuple[str, str], float] = {}
 
         self._home: AsyncSlackResponse | None = None
+        self._recovery: asyncio.Future | None = None
         self._foreign_logged = 0  # auth.test of the one workspace's token
         if not self.oauth:
             self.bolt.use(self._home_workspace_only)
@@ -173,8 +176,23 @@ class SlackAdapter:
     # --- lifecycle ----------------------------------------------------------------
     async def start(self) -> None:
         self.session = aiohttp.ClientSession()
+        # Messages acknowledged before a restart but never answered are answered now.
+        self._recovery = asyncio.ensure_future(self._answer_unanswered())
+
+    async def _answer_unanswered(self) -> None:
+        pending = await self.run(self.inbox.take_unanswered)
+        if pending:
+            log.info("Slack: answering %d message(s) acknowledged before a restart", len(pending))
+        for item in pending:
+            try:
+                await conversation.answer_pending(self, item)
+            except Exception as exc:  # one workspace's trouble must not stop the others
+                log.warning("Slack: could not answer message %s in %s after a restart: %s",
+                            item.event_id, item.tenant, api_error(exc))
 
     async def stop(self) -> None:
+        if self._recovery is not None:
+            await asyncio.wait([self._recovery], timeout=10)
         await self.lazy_runner.drain(timeout=10)  # answers under way are still sent
         if self.session is not None:
             await self.session.close()
@@ -203,13 +221,14 @@ class SlackAdapter:
         tenant = context.team_id or context.enterprise_id or ""
         return Who(tenant, user_id or context.user_id or "", "slack")
 
-    async def first_delivery(self, body: dict, context: AsyncBoltContext) -> bool:
+    async def first_delivery(self, body: dict, context: AsyncBoltContext, message: Message | None = None) -> bool:
         """False when this event already ran (a retry from Slack, before or after a restart).
 
-        Event listeners call this first, after Bolt has acknowledged the event.
+        Event listeners call this first, after Bolt has acknowledged the event; with
+        ``message`` the event is also kept in the inbox until it is answered.
         """
         key = event_key(body, context.team_id, context.enterprise_id)
-        if key is None or await self.claims.claim(*key):
+        if key is None or await self.claims.claim(*key, message):
             return True
         log.info("Slack event %s was already handled; ignoring the retry", key[1])
         return False

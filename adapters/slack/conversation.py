@@ -1,7 +1,9 @@
 """Conversation: direct messages and @mentions go to the coach; answers come back in place.
 
 A DM is answered in the DM (in its thread if it was written in one); a mention in a
-channel is answered in that message's thread, so the channel itself stays quiet.
+channel is answered in that message's thread, so the channel itself stays quiet. Each
+message goes through the inbox (inbox.py), so one acknowledged before a restart is still
+answered after it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,11 @@ from typing import TYPE_CHECKING
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from coachbot.models import Reply, Who
+
 from . import assistant, mrkdwn
+from .dedupe import event_key
+from .inbox import Message, Pending
 
 if TYPE_CHECKING:
     from .app import SlackAdapter
@@ -37,14 +43,13 @@ def is_from_a_person(event: dict, context: AsyncBoltContext) -> bool:
     )
 
 
-def register(adapter: SlackAdapter) -> None:
-    app = adapter.bolt
+async def respond(adapter: SlackAdapter, client: AsyncWebClient, who: Who, event: dict, text: str,
+                  thread_ts: str | None, key: tuple[str, str] | None, saved: list[str] | None = None) -> None:
+    """The coach's answer to one message, delivered, with the inbox row moved along as it goes."""
     coach = adapter.coach
-
-    async def answer(client: AsyncWebClient, context: AsyncBoltContext, event: dict, text: str,
-                     thread_ts: str | None) -> None:
-        who = adapter.who(context, event["user"])
-        async with adapter.lock(who):
+    async with adapter.lock(who):
+        replies: list[Reply | str]
+        if saved is None:
             await assistant.working(adapter, client, event, text)
             try:
                 replies = await adapter.run(coach.reply, who, text) if text else [coach.help_text()]
@@ -53,29 +58,52 @@ def register(adapter: SlackAdapter) -> None:
                 # a bug): say so plainly; the details go to the log.
                 log.exception("The coach failed to answer %s/%s", who.tenant, who.user)
                 replies = [TRY_AGAIN]
-            await assistant.deliver(adapter, client, event, replies, thread_ts)
+            if key is not None:
+                texts = [r.text if isinstance(r, Reply) else r for r in replies]
+                await adapter.run(adapter.inbox.replied, *key, texts)
+        else:
+            replies = list(saved)
+        await assistant.deliver(adapter, client, event, replies, thread_ts)
+        if key is not None:
+            await adapter.run(adapter.inbox.answered, *key)
+
+
+async def answer_pending(adapter: SlackAdapter, pending: Pending) -> None:
+    """Answer a message an earlier process acknowledged but did not answer."""
+    client = await adapter.client_for(pending.tenant)
+    who = Who(pending.tenant, pending.user, "slack")
+    event = {"channel": pending.channel, "user": pending.user, "team": pending.tenant}
+    await respond(adapter, client, who, event, pending.text, pending.thread_ts,
+                  (pending.tenant, pending.event_id), saved=pending.replies)
+
+
+def register(adapter: SlackAdapter) -> None:
+    app = adapter.bolt
+
+    async def answer(body: dict, context: AsyncBoltContext, event: dict, text: str,
+                     thread_ts: str | None) -> None:
+        client = adapter.api(context)
+        await adapter.gate.wait()
+        message = Message(user=event["user"], channel=event["channel"], thread_ts=thread_ts, text=text)
+        if not await adapter.first_delivery(body, context, message):
+            return
+        who = adapter.who(context, event["user"])
+        await respond(adapter, client, who, event, text, thread_ts,
+                      event_key(body, context.team_id, context.enterprise_id))
         await adapter.sync_profile(client, who)
 
     async def on_direct_message(body: dict, event: dict, context: AsyncBoltContext) -> None:
-        client = adapter.api(context)
         # message.im only; channel messages that mention the bot arrive as app_mention.
         if event.get("channel_type") != "im" or not is_from_a_person(event, context):
             return
-        await adapter.gate.wait()
-        if not await adapter.first_delivery(body, context):
-            return
         text = mrkdwn.unescape(event.get("text") or "").strip()
-        await answer(client, context, event, text, thread_ts=event.get("thread_ts"))
+        await answer(body, context, event, text, thread_ts=event.get("thread_ts"))
 
     async def on_mention(body: dict, event: dict, context: AsyncBoltContext) -> None:
-        client = adapter.api(context)
         if not is_from_a_person(event, context):
             return
-        await adapter.gate.wait()
-        if not await adapter.first_delivery(body, context):
-            return
         text = mrkdwn.strip_mentions(mrkdwn.unescape(event.get("text") or ""))
-        await answer(client, context, event, text, thread_ts=event.get("thread_ts") or event.get("ts"))
+        await answer(body, context, event, text, thread_ts=event.get("thread_ts") or event.get("ts"))
 
     # Bolt acknowledges an event before it runs the listener, and runs the listener as its
     # own task: the answer never holds up the acknowledgement. Plain listeners rather than

@@ -18,6 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from coachbot.store import Store
 
+from .inbox import Inbox, Message
+
 KEEP_SECONDS = 3 * 24 * 3600  # Slack retries for about an hour; keep well beyond that
 PRUNE_EVERY = 500  # claims between clean-ups of old rows
 
@@ -31,17 +33,21 @@ class EventClaims:
     commit): a burst of 50 events costs two or three transactions, not 50.
     """
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, inbox: Inbox | None = None):
         self.store = store
+        self.owner = inbox.owner if inbox else ""
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slack-dedupe")
-        self._waiting: list[tuple[str, str, asyncio.Future[bool]]] = []
+        self._waiting: list[tuple[str, str, Message | None, asyncio.Future[bool]]] = []
         self._committing = False
         self._claims = 0
 
-    async def claim(self, tenant: str, event_id: str) -> bool:
-        """True the first time this (workspace, event) is seen, False for every repeat."""
+    async def claim(self, tenant: str, event_id: str, message: Message | None = None) -> bool:
+        """True the first time this (workspace, event) is seen, False for every repeat.
+
+        With ``message`` the claim also puts it in the inbox, to be answered (see inbox.py).
+        """
         future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-        self._waiting.append((tenant, event_id, future))
+        self._waiting.append((tenant, event_id, message, future))
         if not self._committing:
             self._committing = True
             asyncio.ensure_future(self._commit_waiting())
@@ -60,7 +66,7 @@ class EventClaims:
         try:
             while self._waiting:
                 batch, self._waiting = self._waiting, []
-                keys = [(tenant, event_id) for tenant, event_id, _ in batch]
+                keys = [(tenant, event_id, message) for tenant, event_id, message, _ in batch]
                 try:
                     results = await loop.run_in_executor(self._executor, self._claim_all, keys, time.time())
                 except Exception as exc:  # the database is unusable: every waiting request fails
@@ -74,13 +80,17 @@ class EventClaims:
         finally:
             self._committing = False
 
-    def _claim_all(self, keys: list[tuple[str, str]], now: float) -> list[bool]:
+    def _claim_all(self, keys: list[tuple[str, str, Message | None]], now: float) -> list[bool]:
         claimed = []
         with self.store.write() as db:
-            for tenant, event_id in keys:
+            for tenant, event_id, message in keys:
+                values = [tenant, event_id, now, "answered", None, None, None, None, self.owner]
+                if message is not None:
+                    values[3:8] = ["claimed", message.user, message.channel, message.thread_ts, message.text]
                 cursor = db.execute(
-                    "insert or ignore into slack_events (tenant, event_id, received_at) values (?, ?, ?)",
-                    [tenant, event_id, now],
+                    "insert or ignore into slack_events (tenant, event_id, received_at, status, user_id, "
+                    "channel, thread_ts, text, claimed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    values,
                 )
                 claimed.append(cursor.rowcount == 1)
             self._claims += len(keys)

@@ -47,3 +47,13 @@ def m001_slack(db: sqlite_utils.Database) -> None:
         pk="state",
         not_null={"tenant"},
     )
+
+
+@migrations()
+def m002_inbox(db: sqlite_utils.Database) -> None:
+    # The inbox: a message event is claimed (acknowledged, not yet answered), then replied
+    # (the coach's answer is known), then answered (posted). What a restart finds claimed
+    # or replied is answered on start. The text is kept only until then.
+    for column in ("status", "user_id", "channel", "thread_ts", "text", "replies", "claimed_by"):
+        db["slack_events"].add_column(column, str)
+    db["slack_events"].create_index(["status"])
