@@ -7,12 +7,15 @@ one-time download behind the ``export`` command: GET shows a page, POST download
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from aiohttp import web
+from aiohttp import web
 
+RECOVERY_KEY: web.AppKey[asyncio.Future] = web.AppKey("coachbot_teams_recovery", asyncio.Future)
+
+if TYPE_CHECKING:
     from coachbot.config import Config
     from coachbot.engine import Coach
 
@@ -27,7 +30,7 @@ def attach(app: web.Application, coach: Coach, config: Config) -> None:
         logging.getLogger("coachbot.teams").info(
             "Teams is off: set MICROSOFT_APP_ID (or COACHBOT_TEAMS_DEV=1 for local development)")
         return
-    from . import endpoint, storage
+    from . import endpoint, inbox, storage
     from .agent import build_agent
     from .turns import Teams
     from .wiring import build_sdk
@@ -37,5 +40,16 @@ def attach(app: web.Application, coach: Coach, config: Config) -> None:
     app[endpoint.TEAMS_KEY] = teams
     app[endpoint.AGENT_KEY] = build_agent(teams)
     app.router.add_post("/api/messages", endpoint.messages)
+
+    async def answer_left_over(app: web.Application) -> None:
+        # Taken before the server accepts requests, answered in the background.
+        pending = await asyncio.to_thread(inbox.take_unanswered, coach.store, teams.owner)
+        app[RECOVERY_KEY] = asyncio.ensure_future(inbox.answer_unanswered(teams, pending))
+
+    async def finish(app: web.Application) -> None:
+        await asyncio.wait([app[RECOVERY_KEY]], timeout=10)
+
+    app.on_startup.append(answer_left_over)
+    app.on_cleanup.append(finish)
     app.router.add_get("/api/teams/export/{token}", endpoint.export_page)
     app.router.add_post("/api/teams/export/{token}", endpoint.export_download)

@@ -7,7 +7,7 @@ import logging
 from microsoft_agents.activity import ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, MemoryStorage, TurnContext, TurnState
 
-from . import actions, commands, identity, storage, streaming
+from . import actions, commands, identity, inbox, storage, streaming
 from .endpoint import ANSWERED_TYPES
 from .turns import Teams, now, run, send_replies, text_activity
 
@@ -50,21 +50,27 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
             await context.send_activity(text_activity(PRIVATE_ONLY))
             return
         who = teams.who(context)
-        if not await run(storage.first_delivery, teams.coach.store, who, context.activity.id, now()):
-            log.info("Teams: ignored a redelivery of activity %s", context.activity.id)
-            return
+        activity_id = context.activity.id
         value = context.activity.value
+        command = commands.command_of(context.activity.text)
+        # A message for the coach goes into the inbox (inbox.py) until it is answered.
+        for_coach = None if actions.is_card_action(value) or command else context.activity.text or ""
+        if not await run(storage.first_delivery, teams.coach.store, who, activity_id, now(), for_coach,
+                         teams.owner):
+            log.info("Teams: ignored a redelivery of activity %s", activity_id)
+            return
         if actions.is_card_action(value):
             await actions.handle_card_action(teams, context, who, value)
             return
-        command = commands.command_of(context.activity.text)
         if command:
             await commands.run_command(teams, context, who, command)
             return
         # The engine may call an LLM: typing dots, or Teams' informative stream update, meanwhile.
         stream = await streaming.begin(teams.coach, context)
-        replies = await run(teams.coach.reply, who, context.activity.text or "")
+        replies = await run(teams.coach.reply, who, for_coach)
+        await run(inbox.replied, teams.coach.store, who, activity_id, replies)
         await streaming.finish(context, stream, replies)
+        await run(inbox.answered, teams.coach.store, who, activity_id)
 
     async def on_members_added(context: TurnContext, state: TurnState) -> None:
         # In a personal chat, anyone joining (the bot on install, or the user in the

@@ -90,6 +90,15 @@ def m002_deliveries(db: sqlite_utils.Database) -> None:
     db["teams_deliveries"].create_index(["at"])
 
 
+@migrations()
+def m003_inbox(db: sqlite_utils.Database) -> None:
+    # The inbox (inbox.py): a message is claimed with its text, then replied (the answer
+    # kept), then answered; what a restart finds claimed or replied is answered on start.
+    for column in ("status", "text", "replies", "claimed_by"):
+        db["teams_deliveries"].add_column(column, str)
+    db["teams_deliveries"].create_index(["status"])
+
+
 # --- conversation references ----------------------------------------------------------
 def save_reference(store: Store, who: Who, reference: dict, now: datetime) -> bool:
     """Keep the latest reference for this executive; True if it is the first one."""
@@ -140,17 +149,25 @@ def _conversation_row(db: sqlite_utils.Database, tenant: str, executive_id: int)
     return rows[0] if rows else None
 
 
-def first_delivery(store: Store, who: Who, activity_id: str | None, now: datetime) -> bool:
-    """True the first time an Activity id is seen in this tenant; False for a redelivery."""
+def first_delivery(store: Store, who: Who, activity_id: str | None, now: datetime,
+                   text: str | None = None, owner: str = "") -> bool:
+    """True the first time an Activity id is seen in this tenant; False for a redelivery.
+
+    With ``text`` (a message for the coach) the Activity also goes into the inbox as
+    claimed by ``owner`` until it is answered (inbox.py).
+    """
     if not activity_id:
         return True
     with store.write() as db:
         executive = executives.get_or_create(db, who, now)
         cursor = db.execute(
-            "insert or ignore into teams_deliveries (tenant, activity_id, executive_id, at) values (?, ?, ?, ?)",
-            [who.tenant, activity_id, executive["id"], now.isoformat()],
+            "insert or ignore into teams_deliveries (tenant, activity_id, executive_id, at, status, text, "
+            "claimed_by) values (?, ?, ?, ?, ?, ?, ?)",
+            [who.tenant, activity_id, executive["id"], now.isoformat(),
+             "answered" if text is None else "claimed", text, owner],
         )
-        db.execute("delete from teams_deliveries where at < ?", [(now - DELIVERY_MEMORY).isoformat()])
+        db.execute("delete from teams_deliveries where at < ? and status not in ('claimed', 'replied')",
+                   [(now - DELIVERY_MEMORY).isoformat()])
         return cursor.rowcount == 1
 
 

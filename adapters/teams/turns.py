@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import html
 import re
+import uuid
 from collections.abc import Iterable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from microsoft_agents.activity import Activity, ActivityTypes, TextFormatTypes
@@ -32,6 +33,7 @@ class Teams:
     coach: Coach
     config: Config
     sdk: Sdk
+    owner: str = field(default_factory=lambda: uuid.uuid4().hex)  # this server, in the inbox (inbox.py)
 
     def who(self, context: TurnContext) -> Who:
         return identity.who_of(context.activity, dev_mode=self.sdk.dev_mode)
