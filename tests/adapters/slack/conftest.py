@@ -341,6 +341,12 @@ def record_what_the_coach_hears(coach: Coach) -> list[tuple[str, str, str]]:
 
 
 @pytest.fixture
+def slack_sender() -> type[SlackSender]:
+    """The signed-request sender class, for tests that start and stop servers themselves."""
+    return SlackSender
+
+
+@pytest.fixture
 def listen_to() -> Callable[[Coach], list[tuple[str, str, str]]]:
     """``listen_to(another_coach)``: what that coach is told (for a second, restarted process)."""
     return record_what_the_coach_hears

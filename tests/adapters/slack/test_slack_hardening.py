@@ -11,7 +11,6 @@ import time
 from urllib.parse import urlencode
 
 import pytest
-from conftest import SIGNING_SECRET
 
 from coachbot.models import Who
 
@@ -89,9 +88,9 @@ async def test_a_signed_malformed_body_is_a_400_without_a_traceback(coachbot, sl
 async def test_signed_invalid_utf8_is_a_400(coachbot, caplog):
     raw = b"text=\xff\xfe"
     ts = str(int(time.time()))
+    secret = coachbot.sender.verifier.signing_secret.encode()
     headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts,
-               "X-Slack-Signature": "v0=" + hmac.new(SIGNING_SECRET.encode(), f"v0:{ts}:".encode() + raw,
-                                                     hashlib.sha256).hexdigest()}
+               "X-Slack-Signature": "v0=" + hmac.new(secret, f"v0:{ts}:".encode() + raw, hashlib.sha256).hexdigest()}
     async with coachbot.sender.session.post(coachbot.sender.url, data=raw, headers=headers) as response:
         assert response.status == 400
     assert traceback_records(caplog) == []

@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
-from conftest import SlackSender, record_what_the_coach_hears
 
 from coachbot.engine import Coach
 from coachbot.server import build_app
@@ -21,25 +20,26 @@ QUESTION = "Are we really listening to our customers?"
 class Servers:
     """Real coachbot servers on one database, started and stopped as a restart would."""
 
-    def __init__(self, config, session: aiohttp.ClientSession):
+    def __init__(self, config, session: aiohttp.ClientSession, sender_class):
         self.config = config
         self.session = session
+        self.sender_class = sender_class
         self.running: list[TestServer] = []
 
-    async def start(self, coach: Coach) -> SlackSender:
+    async def start(self, coach: Coach):
         server = TestServer(build_app(self.config, coach), host="127.0.0.1")
         await server.start_server()
         self.running.append(server)
-        return SlackSender(str(server.make_url("")).rstrip("/"), self.session)
+        return self.sender_class(str(server.make_url("")).rstrip("/"), self.session)
 
     async def stop(self) -> None:
         await self.running.pop().close()
 
 
 @pytest.fixture
-async def servers(slack_config, slack_api) -> AsyncIterator[Servers]:
+async def servers(slack_config, slack_api, slack_sender) -> AsyncIterator[Servers]:
     async with aiohttp.ClientSession() as session:
-        servers = Servers(slack_config(), session)
+        servers = Servers(slack_config(), session, slack_sender)
         yield servers
         while servers.running:
             await servers.stop()
@@ -62,7 +62,8 @@ def dm_texts(slack_api) -> list[str]:
     return [c.args.get("text", "") for c in slack_api.of("chat.postMessage") if c.args.get("channel") == "D-U-ALICE"]
 
 
-async def test_a_message_acknowledged_before_a_restart_is_answered_after_it(servers, slack_api, db_path):
+async def test_a_message_acknowledged_before_a_restart_is_answered_after_it(servers, slack_api, db_path,
+                                                                              listen_to):
     started, release = threading.Event(), threading.Event()
     try:
         sender = await servers.start(stuck_coach(db_path, started, release))
@@ -72,7 +73,7 @@ async def test_a_message_acknowledged_before_a_restart_is_answered_after_it(serv
         assert dm_texts(slack_api) == []
 
         coach = Coach(Store(db_path))
-        heard = record_what_the_coach_hears(coach)
+        heard = listen_to(coach)
         await servers.start(coach)
         await slack_api.wait_for(lambda s: dm_texts(s), "the answer after the restart")
         assert heard == [("T-ONE", "U-ALICE", QUESTION)]
@@ -83,17 +84,17 @@ async def test_a_message_acknowledged_before_a_restart_is_answered_after_it(serv
     await servers.stop()
     posted = dm_texts(slack_api)
     again = Coach(Store(db_path))
-    heard_again = record_what_the_coach_hears(again)
+    heard_again = listen_to(again)
     await servers.start(again)
     await asyncio.sleep(0.5)
     assert heard_again == [] and dm_texts(slack_api) == posted
 
 
 async def test_an_answer_worked_out_but_not_posted_is_posted_after_a_restart_without_a_second_turn(
-        servers, slack_api, db_path):
+        servers, slack_api, db_path, listen_to):
     slack_api.broken["chat.postMessage"] = (500, "Slack is having trouble")
     first = Coach(Store(db_path))
-    heard_first = record_what_the_coach_hears(first)
+    heard_first = listen_to(first)
     sender = await servers.start(first)
     await sender.dm(QUESTION)
     await slack_api.wait_calls("chat.postMessage")  # tried, and failed
@@ -104,7 +105,7 @@ async def test_an_answer_worked_out_but_not_posted_is_posted_after_a_restart_wit
     failed = dm_texts(slack_api)
 
     coach = Coach(Store(db_path))
-    heard = record_what_the_coach_hears(coach)
+    heard = listen_to(coach)
     await servers.start(coach)
     await slack_api.wait_for(lambda s: len(dm_texts(s)) > len(failed), "the saved answer is posted after the restart")
     assert dm_texts(slack_api)[len(failed)] == failed[0]  # the same answer, now delivered
