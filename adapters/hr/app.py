@@ -322,8 +322,12 @@ def _progress(dash: Dashboard, c: cohort.Cohort, first: str | None, last: str | 
             base = report.of(key)
             assert base is not None
             item_tables = [tables[base.title]] + [tables[f"{base.title} — {g}"] for g in report.groups]
-            items.append({"title": base.title, "chart": chart(key), "tables": item_tables,
-                          "legend": [("Whole cohort" if g is None else g, f"s{i % 6}") for i, g in enumerate(groups)]})
+            legend = []
+            for i, g in enumerate(groups):
+                drawn = any(c.shown for c in (report.of(key, g) or base).cells)
+                label = "Whole cohort" if g is None else g
+                legend.append((label if drawn else f"{label} (hidden: too few people)", f"s{i % 6}"))
+            items.append({"title": base.title, "chart": chart(key), "tables": item_tables, "legend": legend})
         built.append({"name": name, "items": items})
     # The export lists the tables in the page's order, so it reads like the page.
     shown = [t for section in built for item in section["items"] for t in item["tables"]]
