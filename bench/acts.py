@@ -9,7 +9,8 @@ all never used in training, prints for ``coachbot.acts.understand`` with no cont
   "correct" (exact or token F1 >= 0.8) over messages with a gold clause, and false commitments
   (a clause returned for a message with none);
 - report outcome accuracy over messages with a gold outcome (no report found counts as wrong);
-- language accuracy, and texts per second through ``understand`` in this one process.
+- language accuracy, and texts per second through ``understand`` on one core, counted in CPU
+  time of this process (so other work on a shared machine does not lower the figure).
 
 ``--errors`` prints the misread texts of the dev and our own split only: the test texts stay
 unread.
@@ -91,14 +92,14 @@ def evaluate(rows: list[dict]) -> dict:
 
 
 def speed(texts: list[str], seconds: float = 2.0) -> float:
-    """Texts per second, single process, cycling through ``texts`` for about ``seconds``."""
+    """Texts per CPU-second, single process, cycling through ``texts`` for about ``seconds``."""
     understand(texts[0])  # load the model outside the clock
-    n, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
+    n, start = 0, time.process_time()
+    while time.process_time() - start < seconds:
         for t in texts:
             understand(t)
         n += len(texts)
-    return n / (time.perf_counter() - start)
+    return n / (time.process_time() - start)
 
 
 def _pct(a: int, b: int) -> str:
@@ -121,7 +122,7 @@ def main() -> int:
         r = evaluate(rows)
         tps = speed([row["text"] for row in rows])
         c = r["clause"]
-        print(f"{name}: {r['n']} texts  macro-F1 {r['macro_f1']:.3f}  {tps:,.0f} texts/s")
+        print(f"{name}: {r['n']} texts  macro-F1 {r['macro_f1']:.3f}  {tps:,.0f} texts/CPU-s")
         print(
             f"    commitment clause: correct (exact or token F1 >= 0.8) {_pct(c['correct'], c['gold'])}, "
             f"exact {_pct(c['exact'], c['gold'])}, mean token F1 {c['mean_f1']:.2f}; "

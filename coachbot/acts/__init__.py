@@ -130,7 +130,11 @@ def understand(text: str, *, expecting_report: bool = False, offered: bool = Fal
             return seen[clause]
 
         span = extract.commitment_clause(text, clause_score) or extract.fallback_clause(text, clause_score)
-        commitment = text[span.start : span.end] if span else None
+        if span:
+            commitment = text[span.start : span.end]
+        else:  # the words are someone else's plan, or no action at all: not a commitment
+            chosen = [i for i in chosen if i != c] or decide([0.0 if i == c else p for i, p in enumerate(probs)], model)
+            names.discard("commitment")
 
     report = None
     if "report" in names:

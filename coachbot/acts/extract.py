@@ -211,16 +211,27 @@ def commitment_clause(text: str, score: Callable[[str], float] | None = None) ->
     return best
 
 
+# Someone else's plan: "my COO will...", "they're going to...", "the board plans to...".
+_OTHER_SUBJECT = re.compile(
+    r"^(?i:(?:ok|so|and|but|well|also)\W+)?(?:(?i:he|she|they|it|you|(?:my|our|the|his|her|their|your)\s+[\w-]+"
+    r"(?:\s+[\w-]+)?)|(?!(?:" + _DAY + r")\b)(?-i:[A-Z][a-z]+))\s*"
+    r"(?i:['’]ll|\s+will|\s+won['’]?t|\s+shall|\s+is\s+going\s+to|\s+are\s+going\s+to|"
+    r"\s+plans?\s+to|\s+is\s+planning\s+to|\s+wants?\s+to|\s+has\s+to|\s+needs?\s+to|\s+\w+s\b)",
+    _FLAGS,
+)
+
+
 def fallback_clause(text: str, score: Callable[[str], float]) -> Span | None:
     """When the model hears a commitment but no trigger fits ("ok: ask 3 nurses on Friday"):
-    the sentence the model likes best for it, trimmed."""
+    the sentence the model likes best for it, trimmed; never a sentence whose subject is
+    someone else."""
     best: Span | None = None
     for a, b in sentences(text):
         if text[a:b].rstrip().endswith("?"):
             continue
         a2, b2 = _trim(text, a, b)
         clause = text[a2:b2]
-        if len(clause.split()) < 2 or _EMPTY_ACTION.match(clause):
+        if len(clause.split()) < 2 or _EMPTY_ACTION.match(clause) or _OTHER_SUBJECT.match(clause):
             continue
         value = score(clause) + (0.3 if has_when(clause) else 0.0)
         if best is None or value > best.score:

@@ -9,7 +9,10 @@ Pure stdlib so the runtime stays light. Features:
 - cue concepts from small hand-written lexicons in six languages (``@bye``, ``@fut1`` ...),
   also marked by where they occur (first / last sentence): they let a few thousand training
   texts generalise to words and languages the model saw rarely;
-- shape: a question mark, how the message ends, length buckets.
+- shape: a question mark, how the message ends, length buckets;
+- character trigrams of each word (``&abc``): typos, inflections and the other languages'
+  word forms share most of their trigrams with the spelling the model saw (+0.02 macro-F1 on
+  our held-out split).
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ _NEGATORS = frozenset(
 _BREAK_NEGATION = frozenset({",", ":", "but", "and", "so", "because", "then", "pero", "aber", "mais", "mas", "ma"})
 _NEGATION_REACH = 5
 PREFIX = 5
+MAX_CHAR_WORDS = 300  # a pasted essay gets character features for its first words only
 
 
 @lru_cache(maxsize=1 << 16)
@@ -314,6 +318,9 @@ def features_of_normalised(lowered: str, raw: str = "") -> set[str]:
         prev = tok
     if prev != "<s>":
         feats.add(prev + " </s>")
+    for w in lowered.split()[:MAX_CHAR_WORDS]:
+        w = "<" + w + ">"
+        feats.update(["&" + w[i : i + 3] for i in range(len(w) - 2)])
     for w in words[:3]:
         feats.add("^" + w)
     # The last sentence: where goodbyes and thanks usually sit.

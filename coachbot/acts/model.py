@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
-from operator import add
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -37,13 +36,10 @@ class Model:
 
     def raw(self, feats: set[str]) -> list[float]:
         """Linear scores, one per act."""
-        z = self.bias
-        weights = self.weights
-        for f in feats:
-            w = weights.get(f)
-            if w is not None:
-                z = list(map(add, z, w))
-        return list(z)
+        get = self.weights.get
+        rows = [w for w in map(get, feats) if w is not None]
+        # Column sums in one pass: zip(*rows) runs in C, far faster than adding row by row.
+        return [sum(col) for col in zip(self.bias, *rows, strict=True)]
 
     def calibrate(self, raw: list[float]) -> list[float]:
         return [sigmoid(a * z + b) for z, (a, b) in zip(raw, self.platt, strict=True)]
@@ -56,11 +52,9 @@ class Model:
         """The most likely experiment outcome and its probability (softmax), if the model has one."""
         if not self.outcomes:
             return None
-        z = self.outcome_bias
-        for f in feats:
-            w = self.outcome_weights.get(f)
-            if w is not None:
-                z = list(map(add, z, w))
+        get = self.outcome_weights.get
+        rows = [w for w in map(get, feats) if w is not None]
+        z = [sum(col) for col in zip(self.outcome_bias, *rows, strict=True)]
         top = max(z)
         exp = [math.exp(v - top) for v in z]
         best = max(range(len(z)), key=z.__getitem__)
