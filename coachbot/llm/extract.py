@@ -127,7 +127,7 @@ class Extractor:
             try:
                 completion = self.client.chat(
                     messages, purpose="extract", tenant=tenant, executive_id=executive_id,
-                    max_tokens=400, temperature=0.0, turn=(tenant, text), **_request_shape(mode),
+                    max_tokens=300, temperature=0.0, turn=(tenant, text), **_request_shape(mode),
                 )
             except LLMUnsupported:
                 if mode == "schema":
