@@ -37,6 +37,7 @@ class Coach:
         max_input_chars: int = 4000,
     ):
         self.store = store
+        store.migrate(checkins.migrations)
         self.prompts = prompts or load_prompts()
         self.dialogue = Dialogue(
             store,
@@ -104,6 +105,8 @@ class Coach:
             if not executives.valid_time(time):
                 raise ValueError("The time must look like 09:00 (24-hour clock).")
             changes["checkin_time"] = time
+        if weekday is not None or time is not None:
+            changes["schedule_own"] = 1  # the executive's choice beats their cohort's default
         if timezone is not None:
             if not executives.valid_timezone(timezone):
                 raise ValueError(f"{timezone!r} is not a time zone I know (try Europe/Berlin).")
@@ -144,6 +147,38 @@ class Coach:
         Raises ValueError for an unknown item or an out-of-range value.
         """
         return checkins.record(self, who, item, value, _now(now))
+
+    # Check-in controls, the same from every platform's buttons and from plain words in the
+    # chat; each returns the reply to show, and raises ValueError with a readable message.
+    def snooze_checkin(self, who: Who, hours: float = checkins.controls.SNOOZE_HOURS,
+                       now: datetime | None = None) -> Reply:
+        """This week's check-in comes back in ``hours`` (a fresh copy, outside quiet hours)."""
+        return checkins.snooze(self, who, _now(now), hours)
+
+    def answer_later(self, who: Who, hours: float = checkins.controls.LATER_HOURS,
+                     now: datetime | None = None) -> Reply:
+        """Keep this week's check-in; the one gentle reminder comes in ``hours``."""
+        return checkins.later(self, who, _now(now), hours)
+
+    def skip_week(self, who: Who, now: datetime | None = None) -> Reply:
+        """Nothing more about this week's check-in (none is sent if it has not gone out)."""
+        return checkins.skip_week(self, who, _now(now))
+
+    def away_until(self, who: Who, until, now: datetime | None = None) -> Reply:
+        """No check-ins for weeks whose day is on or before ``until`` (a date or YYYY-MM-DD); None clears."""
+        return checkins.away_until(self, who, until, _now(now))
+
+    def stop_checkins(self, who: Who, now: datetime | None = None) -> Reply:
+        """No more check-ins or reminders until restarted."""
+        return checkins.stop(self, who, _now(now))
+
+    def restart_checkins(self, who: Who, now: datetime | None = None) -> Reply:
+        """Check-ins back on (and any away date cleared); says when the next one comes."""
+        return checkins.restart(self, who, _now(now))
+
+    def set_quiet_hours(self, who: Who, hours: str, now: datetime | None = None) -> Reply:
+        """Hours nothing is sent, local time: ``22:00-07:00`` or ``off`` (default 21:00-07:00)."""
+        return checkins.quiet_hours(self, who, hours, _now(now))
 
     def last_experiment(self, who: Who) -> dict | None:
         """The newest experiment proposed to this executive: text, commitment, status, dates."""

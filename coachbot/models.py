@@ -111,3 +111,5 @@ class CheckinPrompt:
     experiment_question: str | None
     scales: tuple[ScaleItem, ...] = field(default_factory=tuple)
     answered: tuple[str, ...] = ()  # items already answered this week
+    theme: str | None = None  # the cohort programme's theme of the week, if any
+    talk: str = "Want to talk it through now?"  # the invitation to a conversation

@@ -7,11 +7,14 @@ from datetime import timedelta
 import pytest
 
 
-def test_check_in_asks_readiness_and_one_belief_item(coach, who, monday):
-    prompt = coach.checkin(who, monday)
-    items = [s.item for s in prompt.scales]
-    assert items[:2] == ["importance", "confidence"] and items[2].startswith("belief:")
-    assert prompt.experiment is None
+def test_check_in_asks_one_rating_that_rotates_week_by_week(coach, who, monday):
+    items = [[s.item for s in coach.checkin(who, monday + timedelta(weeks=n)).scales] for n in range(8)]
+    assert all(len(week) == 1 for week in items)
+    flat = [week[0] for week in items]
+    assert {"importance", "confidence"} <= set(flat)
+    beliefs = [i for i in flat if i.startswith("belief:")]
+    assert len(beliefs) == 4 and len(set(beliefs)) == 4
+    assert coach.checkin(who, monday).experiment is None
 
 
 def test_check_in_asks_about_last_weeks_experiment(coach, who, monday):
