@@ -3,7 +3,7 @@
 Pure functions from the engine's values to Slack JSON: no I/O, easy to test and to
 preview in Slack's Block Kit Builder. Action ids are the contract with the listeners:
 
-- ``checkin:<item>:<value>`` and ``checkin:talk|snooze|skip`` (check-in buttons)
+- ``checkin:<item>:<value>`` and ``checkin:talk|snooze|later|skip|stop`` (check-in buttons)
 - ``settings:weekday|time|pause|resume`` (check-in settings)
 - ``data:export|forget`` (the executive's data); modal callback ``forget_confirm``
 """
@@ -225,6 +225,8 @@ def forget_modal(private_metadata: str = "") -> dict:
 # --- check-in -----------------------------------------------------------------------
 def checkin_blocks(prompt: CheckinPrompt) -> list[Block]:
     blocks: list[Block] = [section(escape(prompt.greeting))]
+    if prompt.theme:
+        blocks.append(context(escape(prompt.theme)))
     if prompt.experiment:
         question = escape(prompt.experiment_question or "How did it go?")
         blocks.append(section(f"*Last week's experiment:* {escape(prompt.experiment)}\n{question}"))
@@ -245,12 +247,19 @@ def checkin_blocks(prompt: CheckinPrompt) -> list[Block]:
     blocks.append(actions(
         [
             button("Talk now", "checkin:talk", "talk"),
-            button("Snooze", "checkin:snooze", "snooze"),
+            button("Snooze 3 h", "checkin:snooze", "snooze"),
+            button("Answer later", "checkin:later", "later"),
             button("Skip this week", "checkin:skip", "skip"),
+            button("Stop check-ins", "checkin:stop", "stop"),
         ],
         block_id="checkin:next",
     ))
     return blocks
+
+
+def checkin_closed_blocks(prompt: CheckinPrompt, note: str) -> list[Block]:
+    """A check-in that can no longer be answered (skipped, stopped, a newer one sent)."""
+    return [section(escape(prompt.greeting)), context(escape(note), block_id="checkin:note")]
 
 
 def checkin_fallback_text(prompt: CheckinPrompt) -> str:

@@ -20,7 +20,7 @@ from . import blocks, home
 if TYPE_CHECKING:
     from .app import SlackAdapter
 
-ACTIONS_WITHOUT_VALUE = {"talk", "snooze", "skip"}
+ACTIONS_WITHOUT_VALUE = {"talk", "snooze", "skip", "later", "stop"}
 
 
 def parse_action(action_id: str) -> tuple[str, str]:

@@ -80,13 +80,15 @@ class Runner:
     """Sends what is due through the given channels (one per platform)."""
 
     def __init__(self, coach, channels: Iterable[Channel], *, concurrency: int = 16,
-                 worker: str | None = None, profile_budget: int = PROFILE_BUDGET):
+                 worker: str | None = None, profile_budget: int = PROFILE_BUDGET,
+                 rate_limited_retries: int = MAX_RATE_LIMITED_RETRIES):
         self.coach = coach
         self.store = coach.store
         self.channels: dict[str, Channel] = {c.platform: c for c in channels}
         self.concurrency = concurrency
         self.worker = worker or outbox.new_worker_id()
         self.profile_budget = profile_budget
+        self.rate_limited_retries = rate_limited_retries
         self.pacers: dict[tuple[str, str], Pacer] = {}
         self.stopping = asyncio.Event()
         outbox.LIVE_WORKERS.add(self.worker)
@@ -255,7 +257,7 @@ class Runner:
     async def _send_paced(self, channel: Channel, tenant: str, call: Callable, *, slot_taken: bool = False):
         """``call()`` in this workspace's next slot, waiting out 429s."""
         pacer = self.pacer(channel.platform, tenant)
-        for attempt in range(MAX_RATE_LIMITED_RETRIES):
+        for attempt in range(self.rate_limited_retries):
             if attempt or not slot_taken:
                 await pacer.acquire()
             try:

@@ -67,6 +67,8 @@ class StandInSlack:
     refuse: set[str] = field(default_factory=set)  # methods answered "missing_scope" (no AI-app feature)
     broken: dict[str, tuple[int, str]] = field(default_factory=dict)  # method -> (status, plain-text body)
     user_tz: str = "Europe/Berlin"
+    inactive_users: set[str] = field(default_factory=set)  # chat.postMessage answers account_inactive
+    posted: list[dict] = field(default_factory=list)  # what conversations.history returns
     socket_acks: list[dict] = field(default_factory=list)
     socket_envelopes: list[dict] = field(default_factory=list)  # sent after hello
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
@@ -135,8 +137,20 @@ def _answer(stand_in: StandInSlack, method: str, args: dict, token: str | None) 
     if method == "conversations.open":
         return {"ok": True, "channel": {"id": f"D-{args.get('users')}"}}
     if method in ("chat.postMessage", "chat.update", "chat.postEphemeral"):
-        return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts") or stand_in.next_ts(),
-                "message": {"text": args.get("text")}}
+        channel = args.get("channel") or ""
+        if channel.removeprefix("D-") in stand_in.inactive_users:
+            return {"ok": False, "error": "account_inactive"}
+        if channel.startswith("U"):  # a user id posts into the app's DM with that user
+            channel = f"D-{channel}"
+        ts = args.get("ts") or stand_in.next_ts()
+        if method == "chat.postMessage":
+            metadata = args.get("metadata")
+            stand_in.posted.append({"channel": channel, "ts": ts, "text": args.get("text"),
+                                    "metadata": json.loads(metadata) if isinstance(metadata, str) else metadata})
+        return {"ok": True, "channel": channel, "ts": ts, "message": {"text": args.get("text")}}
+    if method == "conversations.history":
+        messages = [m for m in stand_in.posted if m["channel"] == args.get("channel")]
+        return {"ok": True, "messages": list(reversed(messages))}
     if method.startswith("assistant.threads."):
         return {"ok": True}
     if method == "chat.startStream":

@@ -38,20 +38,33 @@ async def click(coachbot, slack_api, message: dict, action_id: str, updates: int
     return await slack_api.wait_calls("chat.update", updates)
 
 
+CONTROLS = ("checkin:talk", "checkin:snooze", "checkin:later", "checkin:skip", "checkin:stop")
+
+
+def rating(message: dict) -> tuple[str, list[int]]:
+    """The week's one rating: its item and the numbers on its buttons."""
+    ids = [i for i in buttons(message) if i not in CONTROLS and not i.startswith("checkin:experiment:")]
+    items = {i.removeprefix("checkin:").rsplit(":", 1)[0] for i in ids}
+    assert len(items) == 1, items
+    return items.pop(), sorted(int(i.rsplit(":", 1)[1]) for i in ids)
+
+
 async def test_the_checkin_can_be_sent_to_one_executive(coachbot, slack_api, coach):
     message = await send_checkin(coachbot, slack_api)
     assert message["channel"] == "D-U-ALICE"
-    ids = buttons(message)
-    assert {f"checkin:importance:{n}" for n in range(11)} <= set(ids)
-    assert {f"checkin:confidence:{n}" for n in range(11)} <= set(ids)
-    belief = [i for i in ids if i.startswith("checkin:belief:")]
-    assert sorted(int(i.rsplit(":", 1)[1]) for i in belief) == list(range(1, 8))
-    assert {"checkin:talk", "checkin:snooze", "checkin:skip"} <= set(ids)
+    item, numbers = rating(message)
+    if item in ("importance", "confidence"):
+        assert numbers == list(range(11))
+    else:
+        assert item.startswith("belief:") and numbers == list(range(1, 8))
+    assert set(CONTROLS) <= set(buttons(message))
 
 
-@pytest.mark.parametrize("scale, value", [("importance", 0), ("importance", 10), ("confidence", 7)])
-async def test_a_readiness_button_is_stored_and_highlighted(coachbot, slack_api, coach, scale, value):
+@pytest.mark.parametrize("pick", ["low", "high", "middle"])
+async def test_the_rating_button_is_stored_and_highlighted(coachbot, slack_api, coach, pick):
     message = await send_checkin(coachbot, slack_api)
+    scale, numbers = rating(message)
+    value = {"low": numbers[0], "high": numbers[-1], "middle": numbers[len(numbers) // 2]}[pick]
     [update] = await click(coachbot, slack_api, message, f"checkin:{scale}:{value}")
     assert answers(coach) == {scale: str(value)}
     assert update.args["ts"] == message["ts"] and update.args["channel"] == "D-U-ALICE"
@@ -61,24 +74,22 @@ async def test_a_readiness_button_is_stored_and_highlighted(coachbot, slack_api,
     assert any(b.get("block_id") == "checkin:note" for b in update.args["blocks"])
 
 
-async def test_a_belief_button_is_stored_on_its_dimension(coachbot, slack_api, coach):
-    message = await send_checkin(coachbot, slack_api)
-    [belief] = [i for i in buttons(message) if i.startswith("checkin:belief:") and i.endswith(":6")]
-    await click(coachbot, slack_api, message, belief)
-    item = belief.removeprefix("checkin:").rsplit(":", 1)[0]
-    assert answers(coach) == {item: "6"}
-
-
 async def test_answers_accumulate_and_a_second_click_changes_the_answer(coachbot, slack_api, coach):
+    coach.settings(ALICE)
+    with coach.store.write() as db:
+        executive_id = db.execute("select id from executives where user_id = 'U-ALICE'").fetchone()[0]
+        db["experiments"].insert({"tenant": "T-ONE", "executive_id": executive_id,
+                                  "text": "Reply once in the customer community.", "status": "proposed"})
     message = await send_checkin(coachbot, slack_api)
-    [update] = await click(coachbot, slack_api, message, "checkin:importance:3")
+    item, _ = rating(message)
+    [update] = await click(coachbot, slack_api, message, f"checkin:{item}:3")
     message = {**message, "blocks": update.args["blocks"]}
-    updates = await click(coachbot, slack_api, message, "checkin:confidence:5", updates=2)
+    updates = await click(coachbot, slack_api, message, "checkin:experiment:partly", updates=2)
     message = {**message, "blocks": updates[-1].args["blocks"]}
-    updates = await click(coachbot, slack_api, message, "checkin:importance:8", updates=3)
-    assert answers(coach) == {"confidence": "5", "importance": "8"}
+    updates = await click(coachbot, slack_api, message, f"checkin:{item}:5", updates=3)
+    assert answers(coach) == {"experiment": "partly", item: "5"}
     styled = [k for k, b in buttons({"blocks": updates[-1].args["blocks"]}).items() if b.get("style")]
-    assert set(styled) == {"checkin:importance:8", "checkin:confidence:5"}
+    assert set(styled) == {f"checkin:{item}:5", "checkin:experiment:partly"}
     notes = [b for b in updates[-1].args["blocks"] if b.get("block_id") == "checkin:note"]
     assert len(notes) == 1
 
@@ -99,13 +110,21 @@ async def test_the_experiment_buttons_record_how_it_went(coachbot, slack_api, co
     await slack_api.wait_calls("views.publish")  # the Home tab shows the new status
 
 
-@pytest.mark.parametrize("action", ["snooze", "skip"])
-async def test_snooze_and_skip_are_stored_and_acknowledged_in_the_message(coachbot, slack_api, coach, action):
+@pytest.mark.parametrize("action, effect", [
+    ("snooze", "select status from checkin_deliveries where snoozed_until is not null"),
+    ("skip", "select status from checkin_deliveries where status = 'skipped'"),
+    ("stop", "select paused from executives where paused = 1"),
+    ("later", None),
+])
+async def test_the_check_in_controls_take_effect_and_are_acknowledged_in_the_message(
+        coachbot, slack_api, coach, action, effect):
     message = await send_checkin(coachbot, slack_api)
     [update] = await click(coachbot, slack_api, message, f"checkin:{action}")
-    assert action in answers(coach)
+    if effect:
+        assert coach.store.db.execute(effect).fetchone()
     [note] = [b for b in update.args["blocks"] if b.get("block_id") == "checkin:note"]
-    assert note["elements"][0]["text"].strip()
+    expected = {"snooze": "bring it back", "skip": "skip this week", "stop": "stopped", "later": "nudge you once"}
+    assert expected[action] in note["elements"][0]["text"]
 
 
 async def test_talk_now_starts_a_conversation_in_the_dm(coachbot, slack_api, coach):
@@ -129,12 +148,13 @@ async def test_checkin_buttons_are_acknowledged_before_the_answer_is_stored(coac
 
     coach.record_checkin = slow
     message = await send_checkin(coachbot, slack_api)
-    response = await coachbot.sender.click({"type": "button", "action_id": "checkin:importance:4"},
+    item, _ = rating(message)
+    response = await coachbot.sender.click({"type": "button", "action_id": f"checkin:{item}:4"},
                                            message=message)
     assert response.status == 200 and answers(coach) == {}
     release.set()
     await slack_api.wait_calls("chat.update")
-    assert answers(coach) == {"importance": "4"}
+    assert answers(coach) == {item: "4"}
 
 
 async def test_every_rating_and_experiment_button_stores_its_own_value(coachbot, slack_api, coach):
@@ -145,8 +165,9 @@ async def test_every_rating_and_experiment_button_stores_its_own_value(coachbot,
                                   "text": "Ask a junior colleague to show you the company network.",
                                   "status": "proposed"})
     message = await send_checkin(coachbot, slack_api)
-    answer_buttons = [i for i in buttons(message) if i not in ("checkin:talk", "checkin:snooze", "checkin:skip")]
-    assert len(answer_buttons) == 11 + 11 + 7 + 3
+    answer_buttons = [i for i in buttons(message) if i not in CONTROLS]
+    _, numbers = rating(message)
+    assert len(answer_buttons) == len(numbers) + 3
     for n, action_id in enumerate(answer_buttons, start=1):
         await click(coachbot, slack_api, message, action_id, updates=n)
         item, value = action_id.removeprefix("checkin:").rsplit(":", 1)
