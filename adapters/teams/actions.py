@@ -16,7 +16,7 @@ from coachbot.models import ExecSettings, Who
 from . import cards, storage
 from .turns import Teams, now, replace_card, run, send_replies, text_activity
 
-CHECKIN_ACTIONS = ("answer", "talk", "snooze", "skip")
+CHECKIN_ACTIONS = ("answer", "talk", "snooze", "later", "skip", "stop")
 ALREADY_ANSWERED = "That card was already answered."
 UNREADABLE = "I couldn't read that button. Type help to see what I can do."
 
@@ -69,7 +69,7 @@ async def _checkin(
     answers = _checkin_answers(value) if action == "answer" else {}
     if action == "answer" and not answers:
         await context.send_activity(
-            text_activity("Pick at least one answer first, or choose Talk now, Later today or Skip.")
+            text_activity("Pick an answer first, or choose Talk now, Snooze, Answer later or Skip.")
         )
         return
     card = await _claim(teams, context, who, card_id, "checkin")

@@ -65,6 +65,8 @@ def item_label(item: str) -> str:
 def checkin_card(prompt: CheckinPrompt, card_id: str) -> dict:
     """This week's check-in: last week's experiment, the rulers, then talk / snooze / skip."""
     body: list[dict] = [_text(prompt.greeting, weight="Bolder", size="Medium")]
+    if prompt.theme:
+        body.append(_text(prompt.theme, isSubtle=True))
     if prompt.experiment and "experiment" not in prompt.answered:
         body.append(_text(f"Last week's experiment: {prompt.experiment}", isSubtle=True))
         body.append({
@@ -83,8 +85,10 @@ def checkin_card(prompt: CheckinPrompt, card_id: str) -> dict:
     actions = [_submit("Send", "checkin", card_id, "answer", style="positive")] if asks else []
     actions += [
         _submit("Talk now", "checkin", card_id, "talk"),
-        _submit("Later today", "checkin", card_id, "snooze"),
+        _submit("Snooze 3 h", "checkin", card_id, "snooze"),
+        _submit("Answer later", "checkin", card_id, "later"),
         _submit("Skip this week", "checkin", card_id, "skip"),
+        _submit("Stop check-ins", "checkin", card_id, "stop"),
     ]
     return _card(body, actions)
 
@@ -94,8 +98,10 @@ def checkin_done_card(greeting: str, answers: dict[str, str], action: str) -> di
     outcome = {
         "answer": "Answered — thank you.",
         "talk": "You chose to talk now.",
-        "snooze": "Snoozed until later today.",
+        "snooze": "Snoozed for a few hours.",
+        "later": "Left for later.",
         "skip": "Skipped this week.",
+        "stop": "Check-ins stopped.",
     }[action]
     body = [_text(greeting, weight="Bolder", size="Medium")]
     if answers:

@@ -83,16 +83,11 @@ def _settle_week(db: sqlite_utils.Database, executive: dict, week: str, status: 
 def record(coach: Coach, who: Who, item: str, value: str | int, now: datetime) -> list[Reply]:
     """Store one check-in answer or button and say what happens next."""
     clean = validate(item, value)
-    if item == "snooze":
-        return [snooze(coach, who, now)]
-    if item == "later":
-        return [later(coach, who, now)]
-    if item == "skip":
-        reply = skip_week(coach, who, now)
-    elif item == "stop":
+    if item == "stop":
         return [stop(coach, who, now)]
-    else:
-        reply = None
+    reply = {"snooze": snooze, "later": later, "skip": skip_week}.get(item)
+    if reply is not None:
+        reply = reply(coach, who, now)
     prompts = coach.prompts
     with coach.store.write() as db:
         row = executives.get_or_create(db, who, now)
@@ -107,7 +102,7 @@ def record(coach: Coach, who: Who, item: str, value: str | int, now: datetime) -
         )
         if item == "experiment":
             experiments.report(db, row, clean, now)
-        if item != "skip":
+        if item not in ("skip", "snooze", "later"):
             _settle_week(db, row, week, "answered", now, answered_at=now.isoformat())
     if reply is not None:
         return [reply]

@@ -33,8 +33,9 @@ async def test_checkin_sends_the_checkin_to_the_dm_now(coachbot, slack_api):
     assert message.args["channel"] == "D-U-ALICE"
     action_ids = {e["action_id"] for b in message.args["blocks"] if b["type"] == "actions"
                   for e in b["elements"]}
-    assert {"checkin:importance:0", "checkin:importance:10", "checkin:talk", "checkin:snooze",
-            "checkin:skip"} <= action_ids
+    ratings = {i.rsplit(":", 1)[0] for i in action_ids if i.count(":") >= 2 and ":experiment:" not in i}
+    assert len(ratings) == 1, "one rating a week"
+    assert {"checkin:talk", "checkin:snooze", "checkin:later", "checkin:skip", "checkin:stop"} <= action_ids
     assert "direct messages" in answer["text"]
 
 

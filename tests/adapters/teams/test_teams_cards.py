@@ -28,13 +28,12 @@ def answers_this_week(bot) -> dict[str, str]:
 
 async def test_check_in_answers_are_recorded_and_the_card_closes(bot):
     card, message_id = await card_and_message_id(bot, "checkin")
-    belief = next(e["id"] for e in card["body"] if e.get("id", "").startswith("belief:"))
+    [rating] = [e["id"] for e in card["body"] if e["type"].startswith("Input.")]
 
-    response = await bot.post(submit(bot.connector, {**button(card, "answer"), "importance": "8",
-                                                     "confidence": "5", belief: "6"}, message_id))
+    response = await bot.post(submit(bot.connector, {**button(card, "answer"), rating: "6"}, message_id))
 
     assert response.status == 202
-    assert answers_this_week(bot) == {"importance": "8", "confidence": "5", belief: "6"}
+    assert answers_this_week(bot) == {rating: "6"}
     [update] = bot.connector.updates()
     assert update.activity_id == message_id
     [closed] = update.cards
@@ -44,12 +43,13 @@ async def test_check_in_answers_are_recorded_and_the_card_closes(bot):
 
 async def test_a_check_in_card_cannot_be_answered_twice(bot):
     card, message_id = await card_and_message_id(bot, "checkin")
-    await bot.post(submit(bot.connector, {**button(card, "answer"), "importance": "8"}, message_id))
+    [rating] = [e["id"] for e in card["body"] if e["type"].startswith("Input.")]
+    await bot.post(submit(bot.connector, {**button(card, "answer"), rating: "6"}, message_id))
     bot.connector.clear()
 
-    await bot.post(submit(bot.connector, {**button(card, "answer"), "importance": "2"}, message_id))
+    await bot.post(submit(bot.connector, {**button(card, "answer"), rating: "2"}, message_id))
 
-    assert answers_this_week(bot)["importance"] == "8"
+    assert answers_this_week(bot)[rating] == "6"
     assert bot.connector.texts() == ["That card was already answered."]
 
 
@@ -74,8 +74,9 @@ async def test_sending_an_empty_check_in_asks_for_an_answer_and_keeps_the_card(b
     await bot.post(submit(bot.connector, button(card, "answer"), message_id))
     assert bot.connector.updates() == []
     assert answers_this_week(bot) == {}
-    await bot.post(submit(bot.connector, {**button(card, "answer"), "confidence": "9"}, message_id))
-    assert answers_this_week(bot) == {"confidence": "9"}
+    [rating] = [e["id"] for e in card["body"] if e["type"].startswith("Input.")]
+    await bot.post(submit(bot.connector, {**button(card, "answer"), rating: "5"}, message_id))
+    assert answers_this_week(bot) == {rating: "5"}
 
 
 async def test_settings_are_saved_from_the_card(bot):
@@ -153,4 +154,4 @@ async def test_once_everything_is_answered_the_next_check_in_card_only_offers_ta
 
     again, _ = await card_and_message_id(bot, "checkin")
     assert not [e for e in again["body"] if e["type"].startswith("Input.")]
-    assert [a["data"]["action"] for a in again["actions"]] == ["talk", "snooze", "skip"]
+    assert [a["data"]["action"] for a in again["actions"]] == ["talk", "snooze", "later", "skip", "stop"]

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import os
+import re
 import shutil
 import socket
 from pathlib import Path
@@ -20,7 +21,7 @@ import pytest
 
 from coachbot.config import Config
 from coachbot.engine import Coach
-from coachbot.models import Reply
+from coachbot.models import Reply, Who
 from coachbot.server import build_app
 from coachbot.store import Store
 
@@ -96,7 +97,10 @@ async def test_an_executive_in_the_agents_playground_gets_the_engines_coaching_a
     playground = await start_playground(bot_url, port, tmp_path)
     try:
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        script = {"say": ["help", COACHING], "checkin": {"question": "How important", "option": "7"}}
+        # This week's one rating (it rotates week by week); 5 is on every scale.
+        [scale] = coach.checkin(Who("local", "playground", "teams")).scales
+        question = scale.prompt[:24]
+        script = {"say": ["help", COACHING], "checkin": {"question": re.escape(question), "option": "5"}}
         driver = await asyncio.create_subprocess_exec(
             "node", str(HERE / "drive.mjs"), f"http://127.0.0.1:{port}/", str(SCREENSHOT), json.dumps(script),
             cwd=HERE, env={**os.environ, "CHROMIUM_PATH": CHROMIUM},
@@ -123,7 +127,7 @@ async def test_an_executive_in_the_agents_playground_gets_the_engines_coaching_a
     assert said, "the coaching message should have reached the engine"
     assert [flat(t) for t in shown["replies"][1]["bot"]] == [flat(r.text) for r in said]
     # The check-in card was answered in the Playground and then closed.
-    assert "How important" in shown["card"]
-    assert "Answered" in shown["cardAfterAnswer"] and "7" in shown["cardAfterAnswer"]
+    assert question in shown["card"]
+    assert "Answered" in shown["cardAfterAnswer"] and "5" in shown["cardAfterAnswer"]
     [row] = coach.store.db["checkin_answers"].rows
-    assert (row["item"], row["value"]) == ("importance", "7")
+    assert (row["item"], row["value"]) == (scale.item, "5")

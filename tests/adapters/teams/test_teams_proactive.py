@@ -27,7 +27,7 @@ async def test_a_check_in_card_reaches_the_executive_unprompted(bot, config):
     assert (call.method, call.conversation, call.activity_id) == ("POST", "a:personal-tenant-a-alice", None)
     assert call.body["recipient"]["id"] == "29:alice"
     [card] = call.cards
-    assert any(e.get("id") == "importance" for e in card["body"])
+    assert [e for e in card["body"] if e["type"].startswith("Input.")]
     assert message_id == call.new_id
 
 
@@ -35,13 +35,14 @@ async def test_the_proactive_check_in_can_be_answered_once(bot, config):
     await bot.post(message(bot.connector, "hello"))
     await send_checkin(bot.coach, config, ALICE)
     [call] = [c for c in bot.connector.calls if c.cards]
-    answer = {**call.cards[0]["actions"][0]["data"], "importance": "7"}
+    [rating] = [e["id"] for e in call.cards[0]["body"] if e["type"].startswith("Input.")]
+    answer = {**call.cards[0]["actions"][0]["data"], rating: "6"}
 
     await bot.post(submit(bot.connector, answer, call.new_id))
-    await bot.post(submit(bot.connector, {**answer, "importance": "1"}, call.new_id))
+    await bot.post(submit(bot.connector, {**answer, rating: "1"}, call.new_id))
 
     rows = bot.coach.export(ALICE)["tables"]["checkin_answers"]
-    assert [(r["item"], r["value"]) for r in rows] == [("importance", "7")]
+    assert [(r["item"], r["value"]) for r in rows] == [(rating, "6")]
     assert [u.activity_id for u in bot.connector.updates()][0] == call.new_id
 
 
