@@ -278,7 +278,52 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from coachbot.server import serve
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    serve(Config.from_env(args.db), host=args.host, port=args.port)
+    serve(Config.from_env(args.db), host=args.host, port=args.port, scheduler=not args.no_scheduler)
+    return 0
+
+
+# --- check-ins -------------------------------------------------------------------------
+def _instant(text: str | None):
+    from datetime import UTC, datetime
+
+    if not text:
+        return datetime.now(UTC)
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise CliError(f"--now must be an ISO-8601 instant such as 2026-11-23T09:00:00Z, not {text!r}") from None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def cmd_checkins_run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from coachbot.adapters.channels import build_channels, close_channels
+    from coachbot.checkins.runner import Runner
+    from coachbot.config import Config
+
+    now = _instant(args.now)
+    coach = _coach(args)
+    channels = build_channels(coach, Config.from_env(args.db))
+
+    async def run() -> dict:
+        runner = Runner(coach, channels, concurrency=args.concurrency)
+        try:
+            return await runner.run_once(now)
+        finally:
+            runner.close()
+            await close_channels(channels)
+
+    counts = asyncio.run(run())
+    print(json.dumps({**counts, "now": now.isoformat()}), flush=True)
+    return 0
+
+
+def cmd_checkins_status(args: argparse.Namespace) -> int:
+    from coachbot.checkins import status
+
+    data = status.report(_coach(args), now=_instant(args.now))
+    print(json.dumps(data, ensure_ascii=False) if args.json else status.render(data))
     return 0
 
 
@@ -361,6 +406,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="from this date on (YYYY-MM-DD)")
     p.add_argument("--json", action="store_true", help="one JSON object per tenant")
     p.set_defaults(func=cmd_usage)
+
+    checkins = sub.add_parser("checkins", help="weekly check-ins")
+    checkins_sub = checkins.add_subparsers(dest="checkins_command", required=True, metavar="COMMAND")
+    p = checkins_sub.add_parser("run", parents=[common], help="send every check-in due now, then exit")
+    p.add_argument("--now", help="the instant to run at (ISO-8601; default: the clock)")
+    p.add_argument("--concurrency", type=int, default=16, help="sends under way at once (default 16)")
+    p.set_defaults(func=cmd_checkins_run)
+    p = checkins_sub.add_parser("status", parents=[common], help="what is due, sent, answered, snoozed, failed")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--now", help="the instant to report at (ISO-8601; default: the clock)")
+    p.set_defaults(func=cmd_checkins_status)
 
     teams = sub.add_parser("teams", help="Microsoft Teams tools")
     teams_sub = teams.add_subparsers(dest="teams_command", required=True, metavar="COMMAND")

@@ -24,8 +24,11 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"ok": True})
 
 
-def build_app(config: Config, coach: Coach | None = None) -> web.Application:
-    """The whole server; adapters attach only when their settings are present."""
+def build_app(config: Config, coach: Coach | None = None, *, scheduler: bool = False) -> web.Application:
+    """The whole server; adapters attach only when their settings are present.
+
+    With ``scheduler`` the weekly check-ins are sent from this process too (``serve``).
+    """
     coach = coach or Coach(
         Store(config.db_path),
         session_gap_minutes=config.session_gap_minutes,
@@ -46,10 +49,14 @@ def build_app(config: Config, coach: Coach | None = None) -> web.Application:
     from coachbot.adapters import hr
 
     hr.attach(app, coach, config)
+    if scheduler:
+        from coachbot.adapters.channels import attach_scheduler
+
+        attach_scheduler(app, coach, config)
     return app
 
 
-def serve(config: Config, host: str = "127.0.0.1", port: int = 3978) -> None:
+def serve(config: Config, host: str = "127.0.0.1", port: int = 3978, *, scheduler: bool = True) -> None:
     """Run until SIGINT / SIGTERM, then close connections cleanly."""
-    app = build_app(config)
+    app = build_app(config, scheduler=scheduler)
     web.run_app(app, host=host, port=port, print=lambda line: log.info(line), handle_signals=True)

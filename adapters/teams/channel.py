@@ -48,8 +48,14 @@ class TeamsChannel:
     def __init__(self, coach: Coach, config: Config, sdk: Sdk | None = None):
         self.coach = coach
         self.config = config
-        self.sdk = sdk or build_sdk(config)
+        self._sdk = sdk
         self.limits = Limits(per_tenant=PER_TENANT, per_conversation=PER_CONVERSATION)
+
+    @property
+    def sdk(self) -> Sdk:
+        if self._sdk is None:  # built on first use: a run with no Teams executive never needs it
+            self._sdk = build_sdk(self.config)
+        return self._sdk
 
     async def aclose(self) -> None:
         return None
