@@ -2,7 +2,7 @@
 
 The engine's scheduler (:mod:`coachbot.checkins.runner`) knows no platform; this module
 is where the platforms are named: Slack when a bot token or OAuth app is configured,
-Teams always (a Teams executive is reachable once they have written to the bot).
+Teams when it is served (a Teams executive is reachable once they have written to the bot).
 """
 
 from __future__ import annotations
@@ -30,11 +30,12 @@ def build_channels(coach: Coach, config: Config, teams_sdk=None) -> list[Channel
         from coachbot.adapters.slack.channel import SlackChannel
 
         channels.append(SlackChannel.from_config(coach.store, config))
-    from coachbot.adapters.teams import storage
-    from coachbot.adapters.teams.channel import TeamsChannel
+    if config.teams_enabled:
+        from coachbot.adapters.teams import storage
+        from coachbot.adapters.teams.channel import TeamsChannel
 
-    coach.store.migrate(storage.migrations)
-    channels.append(TeamsChannel(coach, config, sdk=teams_sdk))
+        coach.store.migrate(storage.migrations)
+        channels.append(TeamsChannel(coach, config, sdk=teams_sdk))
     return channels
 
 

@@ -18,7 +18,7 @@ MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 @pytest.fixture
 def channel(bot) -> TeamsChannel:
-    return TeamsChannel(bot.coach, Config(db_path=bot.coach.store.path))
+    return TeamsChannel(bot.coach, Config(db_path=bot.coach.store.path, teams_dev=True))
 
 
 async def run(bot, channel, now) -> dict:
