@@ -13,7 +13,7 @@ import sys
 import threading
 from datetime import UTC, datetime, timedelta
 
-from conftest import enrol
+from checkin_rig import enrol
 
 from coachbot.checkins import outbox
 from coachbot.checkins.runner import Runner
@@ -210,7 +210,7 @@ PROCESS_RUNNER = """
 import asyncio, json, sys, fcntl
 sys.path.insert(0, sys.argv[3])
 from datetime import datetime, UTC
-from conftest import FakeChannel
+from checkin_rig import FakeChannel
 from coachbot.checkins.runner import Runner
 from coachbot.engine import Coach
 from coachbot.store import Store
