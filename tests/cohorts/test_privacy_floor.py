@@ -256,3 +256,16 @@ def test_enrolling_someone_later_does_not_change_weeks_already_shown(store, coac
     enrol.enrol(store, made, f"platform,tenant,user\nslack,{made.tenant},U-LATE\n", week_of(4))
     after = cell(build(store.db, made, NOW), "importance", 2)
     assert after == before and after.value == 8
+
+
+def test_the_week_in_progress_is_never_listed(store, coach):
+    from datetime import timedelta
+
+    from hr_rig import START
+
+    made = make_cohort(store)
+    rate(coach, enrol_people(store, made, [f"U{i}" for i in range(6)]), 5, value=6)
+    week5_over_everywhere = START.replace(hour=0) + timedelta(weeks=5, days=1)  # Tuesday 00:00 UTC after week 5
+    assert [w.number for w in build(store.db, made, week5_over_everywhere - timedelta(minutes=1)).weeks] == [1, 2, 3, 4]
+    listed = build(store.db, made, week5_over_everywhere)
+    assert [w.number for w in listed.weeks] == [1, 2, 3, 4, 5] and cell(listed, "importance", 5).value == 6
