@@ -63,15 +63,17 @@ def score_window(messages: Sequence[str], model: Model | None = None) -> Scores:
     other = current[4] or next((p[4] for p in context if p[4]), None)
     factor = model.idiom_factor if current[3] and not strong_now else 1.0
     now = [current[1][i + 1] * factor for i in range(len(CATEGORIES))]
-    if context:
-        union = frozenset().union(*(p[0] for p in per))
-        idiom = any(p[3] for p in per) and not (strong_now or strong_before)
-        together = [v * (model.idiom_factor if idiom else 1.0) for v in model.probabilities(union)[1:]]
+    leaning = max(now) >= model.context_gate  # the current message leans towards some topic
+    together: list[float] = []
     scores = {}
     for i, c in enumerate(CATEGORIES):
         v = now[i]
-        if context and (v >= model.context_gate or c in strong_now):
-            # The current message leans towards the topic: earlier messages may complete it
+        if context and (leaning or c in strong_now):
+            if not together:  # scored only when some category calls for it
+                union = frozenset().union(*(p[0] for p in per))
+                idiom = any(p[3] for p in per) and not (strong_now or strong_before)
+                together = [x * (model.idiom_factor if idiom else 1.0) for x in model.probabilities(union)[1:]]
+            # The current message leans towards a topic: earlier messages may complete it
             # ("te comenté lo de mi marido" / "anoche otra vez"). A current message with no
             # sign of the topic is judged on its own ("...the low-end product line, I mean").
             v = max(v, together[i])

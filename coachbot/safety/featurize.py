@@ -4,10 +4,12 @@ Pure stdlib (the runtime must stay light). Per message:
 
 - words and word bigrams, plus five-letter word prefixes (a cheap stand-in for inflection in
   six languages: "suicidal/suicide", "schlägt/schlagen" after folding);
-- character 4-grams inside words, so that a typo ("killng", "suicde") still shares most of
-  its pieces with the spelling the model learned;
-- lexicon cues (``S:category`` strong, ``W:category`` weak, ``@idiom``) and whether the
-  writer speaks in the first person.
+- character 4-grams inside words of five letters or more, so that a typo ("killng",
+  "suicde") still shares most of its pieces with the spelling the model learned;
+- lexicon cues (``S:category`` strong, ``W:category`` weak, ``@idiom``).
+
+Function words are left out as single words (they would only learn the language or the voice
+of the training texts) but stay inside bigrams.
 """
 
 from __future__ import annotations
@@ -20,12 +22,23 @@ from coachbot.safety.normalize import fold
 
 PREFIX = 5
 CHARGRAM = 4
+CHARGRAM_FROM = 5  # words this long get character grams: typos matter in the longer words
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
-_FIRST_PERSON_WORDS = (
-    "i i'm i've i'd me my myself mine yo mi conmigo ich mich mir mein meine meinen meinem "
-    "je j'ai moi m'a mon ma mes eu meu minha comigo io mio mia sono ho"
+# Function words carry no topic; as single-word features they only learn which language or
+# which voice ("I" in disclosures, "we" in business talk) the training texts happened to use.
+# They still take part in bigrams ("hit me", "me pega").
+_FUNCTION_WORDS = (
+    "a an the and or but if so to of in on at for with from by as is are was were be been am i me my "
+    "we us our you your he him his she her it its they them their this that these those not no do does "
+    "did have has had will would can could just now then than there here what how why when "
+    "y o el la los las lo le les un una unos de del al en con por para que se mi mis me te su sus es "
+    "der die das den dem des ein eine einen und oder ich mich mir mein meine du er sie es wir ihr zu im "
+    "ist bin war mit von auf fur nicht dass "
+    "le la les un une des et ou je moi mon ma mes tu il elle nous vous de du au aux en est suis pas ne qui "
+    "o os as um uma e eu meu minha me de do da dos das no na em com por para que se nao "
+    "il lo gli i un una e o io mio mia mi ti di del della in con per che non sono ho"
 )
-_FIRST_PERSON = frozenset(_FIRST_PERSON_WORDS.split())
+_STOP = frozenset(_FUNCTION_WORDS.split())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -40,11 +53,12 @@ def features_of_folded(folded: str) -> frozenset[str]:
     feats: set[str] = {"^bias"}
     prev = "^"
     for w in words:
-        feats.add("w:" + w)
+        if w not in _STOP:
+            feats.add("w:" + w)
         feats.add("b:" + prev + " " + w)
         if len(w) > PREFIX:
             feats.add("p:" + w[:PREFIX])
-        if len(w) >= CHARGRAM - 1:
+        if len(w) >= CHARGRAM_FROM:
             padded = "<" + w + ">"
             for i in range(len(padded) - CHARGRAM + 1):
                 feats.add("c:" + padded[i : i + CHARGRAM])
@@ -54,6 +68,4 @@ def features_of_folded(folded: str) -> frozenset[str]:
     feats.update("W:" + c for c in weak)
     if idiom:
         feats.add("@idiom")
-    if any(w in _FIRST_PERSON for w in words):
-        feats.add("@first_person")
     return frozenset(feats)

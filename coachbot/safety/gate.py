@@ -68,15 +68,12 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
     return tuple(sorted((frozenset(s) for s in found), key=lambda s: (-min(map(len, s)), len(s), sorted(s))))
 
 
-Grams = tuple[frozenset[str], frozenset[str]]
+Grams = tuple[set[str], set[str]]
 
 
 def grams(text: str) -> Grams:
     """The text's 3- and 4-character substrings, computed once and shared by every pattern."""
-    return (
-        frozenset(text[i : i + 3] for i in range(len(text) - 2)),
-        frozenset(text[i : i + 4] for i in range(len(text) - 3)),
-    )
+    return {text[i : i + 3] for i in range(len(text) - 2)}, {text[i : i + 4] for i in range(len(text) - 3)}
 
 
 _COMMON = dict.fromkeys(" etaoinsrh'", 1.0) | dict.fromkeys("ldcumwfgyp", 0.5)
@@ -143,31 +140,36 @@ class PatternSet:
                     index3.setdefault(k, set()).add((i, j))
                 for k in k4:
                     index4.setdefault(k, set()).add((i, j))
-        # To confirm a hit: every 4-gram (or the 3-gram) of one of the group's literals is present.
-        self.proof: dict[tuple[int, int], tuple[tuple[int, frozenset[str]], ...]] = {
-            (i, j): tuple(
-                (0, frozenset({lit})) if len(lit) < 4 else (1, frozenset(lit[k : k + 4] for k in range(len(lit) - 3)))
-                for lit in sorted(group)
-            )
-            for i, g in enumerate(self.gated)
-            for j, group in enumerate(g.literals)
-        }
-        self.index3 = {k: frozenset(v) for k, v in index3.items()}
-        self.index4 = {k: frozenset(v) for k, v in index4.items()}
         self.keys3 = frozenset(index3)
         self.keys4 = frozenset(index4)
+        # Patterns with one required set are candidates as soon as one key is present (a set
+        # union in C); patterns with several sets need every set, counted per pattern.
+        single: dict[str, set[int]] = {}
+        multi: dict[str, set[tuple[int, int]]] = {}
+        for index in (index3, index4):
+            for k, pairs in index.items():
+                for i, j in pairs:
+                    if self.need[i] == 1:
+                        single.setdefault(k, set()).add(i)
+                    else:
+                        multi.setdefault(k, set()).add((i, j))
+        self.single = {k: frozenset(v) for k, v in single.items()}
+        self.multi = {k: frozenset(v) for k, v in multi.items()}
+        self.multi_keys = bool(multi)
 
     def candidates(self, g: Grams) -> list[int]:
         """Indexes of the patterns that can match a text with these grams."""
-        hit: set[tuple[int, int]] = set()
-        for k in self.keys3.intersection(g[0]):
-            hit.update(self.index3[k])
-        for k in self.keys4.intersection(g[1]):
-            hit.update(self.index4[k])
-        count: dict[int, int] = {}
-        proof = self.proof
-        for pair in hit:
-            if any(need <= g[n] for n, need in proof[pair]):
-                i = pair[0]
+        found3 = self.keys3.intersection(g[0])
+        found4 = self.keys4.intersection(g[1])
+        single = self.single
+        out = set(self.always)
+        out.update(*[single[k] for k in found3 if k in single], *[single[k] for k in found4 if k in single])
+        if self.multi_keys:
+            groups: set[tuple[int, int]] = set()
+            multi = self.multi
+            groups.update(*[multi[k] for k in found3 | found4 if k in multi])
+            count: dict[int, int] = {}
+            for i, _ in groups:
                 count[i] = count.get(i, 0) + 1
-        return sorted(self.always + tuple(i for i, n in count.items() if n == self.need[i]))
+            out.update(i for i, n in count.items() if n == self.need[i])
+        return sorted(out)

@@ -44,7 +44,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         # English
         r"\b(?:kill|killing|killed|unalive|off|end|ending|hurt|hurting|harm|harming|cut|cutting|hang|hanging|"
         r"drown|drowning|poison|poisoning|shoot|shooting|starve|starving|burn|burning|punish|punishing)"
-        r" ?(?:my ?self|myself|my self)\b",
+        r" ?(?:my ?self|myself|my self)\b(?! in the (?:foot|feet)| out of (?:the|a) (?:market|job|deal))",
         r"\bk+i*l+i*n*g* ?(?:my ?s[ei]l?f|my ?slef|mysefl)\b",
         r"\b(?:think\w*|thought|thoughts|consider\w*|contemplat\w*|commit\w*|attempt\w*|plan\w*) (?:about |of |on )?"
         r"(?:su+i?c+i?d+e|taking my (?:own )?life)\b|\bsu+i?c+i?d+e (?:attempt|plan|is an option|crossed my mind|seems)\b",
@@ -57,6 +57,12 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"dying|death|not being here|not being alive|not existing|disappearing for good|killing myself|suicide|"
         r"taking my (?:own )?life|jumping|ending it all|my funeral|driving off)\b",
         r"\btak(?:e|ing) my (?:own )?life\b",
+        r"\b(?:don't|do not|dont|won't|not) (?:plan|intend|expect|going) (?:on|to) (?:being|be) (?:around|here|alive)\b",
+        r"\b(?:how|when|where) i(?:'d| would| could| will| might| should) do it\b|\bthink\w* about how (?:i'd|i would|to) (?:do it|end it|go about it)\b",
+        r"\bas if i (?:won't|will not|wont|wasn't going to|am not going to) be (?:here|around|alive)\b|\bas if i(?:'m| am) leaving\b.{0,40}\bnot (?:the company|the job|leaving the company)\b",
+        r"\b(?:don't|do not|can't|cannot) see (?:a|any) (?:version|future|way|world|scenario)\b.{0,50}\b(?:i'm|i am|me) (?:still )?(?:here|alive|around|in it)\b",
+        r"\bnot (?:like|as in) (?:fired|leaving the company|quitting|resigning)\b.{0,20}\blike\b|\bnot (?:the company|the job)\. (?:everything|life|me)\b",
+        r"\bfur alle (?:einfacher|leichter|besser)\b.{0,40}\bnicht mehr da\b|\bwenn ich (?:\w+ ){0,2}nicht mehr da (?:ware|bin|sein|waere)\b|\bnicht mehr da sein\b",
         r"\b(?:want|wanted|wanting|wish|wished|long|longing|hope|hoping|going|need) (?:to )?(?:just )?"
         r"(?:die(?! on this hill| laughing)|be dead|not exist|stop existing|not be (?:here|alive|around)|disappear (?:for good|forever|"
         r"permanently)|vanish (?:for good|forever)|sleep forever|go to sleep forever|not wake up|end it all|"
@@ -100,7 +106,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:pain|it all|everything) to stop (?:for good|permanently|forever)\b|\bpermanent (?:solution|way out|exit|escape|sleep)\b",
         r"\b(?:disappear|vanish)(?:ing)? (?:for good|forever|permanently|and never come back)\b",
         r"\bmy (?:own )?funeral\b",
-        r"\b(?:drive|driving|drove|crash|crashing|steer\w*) (?:the car |my car )?(?:off|into) (?:the |a )?(?:road|bridge|barrier|wall|tree|cliff|motorway|highway|oncoming)\b",
+        r"\b(?:drive|driving|drove|crash|crashing|steer\w*|put|putting|swerv\w*) (?:the car |my car )?(?:off|into) (?:the |a )?(?:road|bridge|barrier|crash barrier|central reservation|wall|tree|cliff|motorway|highway|oncoming|lorry|truck|river)\b",
         r"\bhalf of me wanted to\b|\bpart of me (?:wants|wanted|hopes|hoped) (?:to die|it would end|the plane|to disappear|to not)\b",
         r"\bdisappointed (?:that )?(?:i )?woke up\b|\bwake up (?:and )?(?:wish|wishing|disappointed)\b",
         r"\b(?:rope|noose|razor|blade|gun|knife)\b.{0,40}\b(?:use it|myself|on my|in my hand|decided)\b",
@@ -139,6 +145,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:starebbero|starebbe) meglio senza di me\b|\bse (?:io )?non ci fossi piu\b|\bmeglio se (?:io )?non ci fossi\b|\bnon svegliarmi\b",
         r"\b(?:farmi del male|mi faccio del male|mi sono tagliat\w*|tagliarmi|autolesion\w*)\b",
         r"\bpensieri suicidi\b|\btentato il suicidio\b|\blettera d'addio\b|\bbuttarmi (?:dal|da|giu|sotto)\b",
+        r"\bla (?:faccio|faro|farei|voglio fare) finita\b|\bfarla finita\b|\bqueria sumir\b|\bquero sumir\b|\bsumir (?:de vez|para sempre)\b|\bschluss machen\b.{0,30}\b(?:mit allem|mit dem leben|nicht mit dem job)\b|\bmit allem schluss\b",
         r"\bsparire per sempre\b|\bpreferisco morire\b|\bmotivo per vivere\b",
         # German
         r"\b(?:mich|mir) (?:umbringen|umzubringen|toten|das leben nehmen|das leben zu nehmen|was antun|etwas antun)\b",
@@ -162,6 +169,13 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:follow\w*|stalk\w*) me (?:home|to|from|everywhere)|\bbeing (?:stalked|followed)\b",
         r"\b(?:i|i've|i just) (?:pushed|shoved|hit|punched|slapped|kicked|threw \w+ at|grabbed) (?:my |a |the )?(?:assistant|colleague|employee|co-?worker|report|him|her|someone)\b",
         r"\b(?:with|has|had|got|bought|carry|carrying|keep) (?:a |his |my )?(?:gun|knife|weapon|firearm|rifle|pistol)\b(?! to (?:our|my|the|their) heads?)",
+        r"\b(?:complicar(?:se|le)? la vida|pasar(?:le)? algo|ocurrir(?:le)? algo|succedere qualcosa|arriver quelque chose|acontecer (?:alguma coisa|algo))\b.{0,40}\b(?:familia|famiglia|famille|hijos|figli|enfants|filhos)\b",
+        r"\bsomething (?:will|would|could|might|is going to) happen to (?:my|our|your|the) (?:people|family|kids|children|wife|husband|staff|team|daughter|son)\b|\b(?:be a )?shame if something (?:happened|were to happen)\b|\baccidents happen\b|\bwatch your back\b",
+        r"\b(?:put|throw|slam) (?:him|her|them) (?:through|into|against) (?:the |a )?(?:glass|wall|window|door|table)\b|\bnot a metaphor\b.{0,30}\b(?:close|serious|hurt|kill)\b",
+        r"\b(?:le|te) (?:parto|rompo|reviento) la (?:cara|boca|cabeza)\b|\bquebr(?:o|ar|aria) a cara dele\b|\b(?:je vais |je vais lui |lui )?cass(?:er|e|erai) la (?:gueule|figure)\b|\b(?:gli|le) spacc(?:o|herei|are) la faccia\b|\b(?:hau|schlag)\w* ihm (?:eine rein|die fresse|ins gesicht)\b",
+        r"\b(?:me amenazo|me ha amenazado|mi ha minacciato|m'a menace|me ameacou|hat (?:mir|mich) (?:gedroht|bedroht))\b.{0,60}\b(?:matar|muerte|uccid\w*|morte|tuer|mort|umbringen|tot|hurt|pegar|picchi\w*|frapper|bater|schlagen|familia|famiglia|famille|familie|hijos|figli|enfants|filhos|kinder)\b",
+        r"\bpreso per il collo\b|\bpaura di (?:quello|cio|cosa) (?:che )?potrei fare\b|\bmiedo de lo que (?:pueda|podria|puedo) hacer\b|\bpeur de ce que je (?:pourrais|pourrait|peux) faire\b|\bmedo do que (?:eu )?(?:posso|possa|poderia) fazer\b|\bangst,? was ich (?:\w+ )?(?:antun|antue|tun|tue)\b",
+        r"\b(?:agarre|agarro|pille|cogi) (?:del cuello|por el cuello)\b|\bam kragen gepackt\b|\bpar le col\b|\bpelo pescoco\b",
         r"\b(?:break|broke) my (?:legs|neck|arms|face)\b|\bwatch my back\b|\bi'll (?:be|end up) dead\b|\bwant(?:s|ed)? me dead\b",
         r"\b(?:rage|angry|furious)\b.{0,40}\b(?:hurt|kill|hit|violent|snap)\b",
         # Other languages
@@ -170,7 +184,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bmorddrohung\w*|\bbedroh\w*|\bweiss, wo ich wohne\b|\bweiss wo ich wohne\b|\bbreche mir die beine\b|\bumbringen konnte\b",
         r"\b(?:jemandem|ihm) (?:weh tun|wehtun|weh|etwas antun)\b|\bbewaffnet\b|\beine waffe\b|\bangegriffen\b|\bgeschlagen\b",
         r"\bmenaces? de mort\b|\bme menac\w*|\bsait ou j'habite\b|\bcasserait les jambes\b|\bpourrais le tuer\b|\blui faire du mal\b",
-        r"\bblesser quelqu'un\b|\bvenir arme\b|\bune arme\b|\bagress\w*|\bm'a frappe\b|\bon m'a frappe\b",
+        r"\bblesser quelqu'un\b|\bvenir arme\b|\bune arme\b|\b(?:j'ai ete|je me suis fait|on m'a|ete) agresse\w*|\bagression\b|\bm'a frappe\b|\bon m'a frappe\b",
         r"\bameac\w* de morte\b|\bme ameac\w*|\bsabe onde eu moro\b|\bquebraria as minhas pernas\b|\bcapaz de mata-lo\b|\bmachucar alguem\b",
         r"\bvir armado\b|\buma arma\b|\bfui agredid\w*|\bme bateram\b",
         r"\bminacce di morte\b|\bmi minacc\w*|\bsa dove abito\b|\bspezzera le gambe\b|\bpotrei ucciderlo\b|\bfare del male a qualcuno\b",
@@ -180,6 +194,11 @@ STRONG: dict[str, tuple[str, ...]] = {
         rf"\bmy {_PARTNER_EN}\b.{{0,50}}\b{_HURT_EN}",
         r"\b(?:he|she) (?:hit|hits|beat|beats|punched|slapped|choked|chokes|strangled|pushed|shoved|kicked|raped|grabbed|"
         r"threatened|throttled|smacked|bit) me\b",
+        r"\b(?:took|takes|hid|hides|taken) my (?:car )?keys\b.{0,60}\b(?:leave|go|wouldn't|won't|so i)\b|\b(?:wouldn't|won't|doesn't|didn't) let me (?:leave|out of) (?:the house|home|the flat|the apartment|the room)\b|\bgets worse (?:every time|whenever) i (?:get promoted|succeed|earn more)\b",
+        r"\b(?:pushed|shoved|threw|slammed|kicked|dragged) me (?:into|against|down|onto|over|across|to the) (?:the |a )?(?:wall|door|dresser|wardrobe|table|stairs|floor|ground|cupboard|mirror|glass|car|bed|counter|fridge)\b",
+        r"\b(?:partner|husband|wife|boyfriend|girlfriend|spouse|fiance|ex)\b.{0,15}\b(?:strangled|choked|throttled|raped|punched|beat (?:her|him|them|me)|slapped|kicked)\b",
+        r"\b(?:he'll|she'll|he will|she will) make sure i never see (?:the|my) (?:kids|children)\b|\b(?:he's|she's|he has|she has) (?:hurt|hit) me before\b|\bwhich version of (?:him|her) i'll get\b",
+        r"\bforces? (?:himself|herself|me to have sex)\b|\bmy duty as his wife\b|\bmarital rape\b",
         r"\b(?:scared|afraid|terrified|frightened) (?:to go|of going|to be) (?:back )?home\b|\b(?:home|house) (?:isn't|is not|doesn't feel|does not feel) safe\b|\bnot safe at home\b|\bsafer than (?:being )?at home\b",
         r"\babusive (?:relationship|marriage|partner|husband|wife|boyfriend|girlfriend|ex|home)\b|\b(?:i'm|i am|i've been|victim of|experiencing|suffering|living with|there's|there is|it's|this is) domestic (?:violence|abuse)\b|\bcoercive control\b",
         r"\b(?:afraid|scared|terrified|frightened) of (?:my )?(?:own )?(?:husband|wife|partner|boyfriend|girlfriend|spouse|ex)\b",
@@ -187,12 +206,16 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:not allowed|won't let me|doesn't let me|forbids me) to (?:see|go|travel|leave|have|talk|spend)\b",
         r"\bwalking on eggshells\b|\brestraining order\b|\bprotection order\b|\bexplain(?:ing)? (?:away )?the bruises\b|\bexcuses for the bruises\b",
         r"\b(?:bruise|black eye|bruises)\b.{0,60}\b(?:he|she|husband|wife|partner|home)\b",
+        r"\b(?:he|she) (?:got|gets|gets really|was getting|is getting) (?:physical|violent|rough)\b",
         r"\bwhen (?:he|she) drinks\b.{0,30}\b(?:hit|violent|physical|hurt)\b|\bgets (?:physical|violent) (?:when|with me|at home)\b",
         r"\b(?:sleeping|sleep|slept|hid|hiding|stay\w*) (?:in|at) (?:the office|my sister's|a friend's|my car|the car)\b.{0,40}\b(?:home|he|she|him|her)\b",
         # Other languages
         r"\bmi (?:marido|esposo|mujer|esposa|pareja|novio|novia|ex|exmarido|padre|hijo)\b.{0,50}\b(?:peg\w*|golpe\w*|empuj\w*|agarr\w*|amenaz\w*|insult\w*|control\w*|revisa|tiro|maltrat\w*|viol\w*)\b",
         r"\b(?:sufro maltrato|me maltrata|relacion (?:de maltrato|abusiva))\b|\bmiedo (?:de|a) (?:volver|ir) a casa\b|\ben casa no estoy segur\w*\b",
         r"\b(?:mein (?:mann|ehemann|partner|freund|ex|vater|sohn)|meine (?:frau|partnerin|freundin|ex))\b.{0,50}\b(?:schlagt|geschlagen|schlug|gewurgt|wurgt|gestossen|stosst|droht|gedroht|bedroht|kontrolliert|beleidigt|vergewaltigt)\b",
+        r"\b(?:ojo morado|moratones|moraton|oeil au beurre noir|des bleus|occhio nero|lividi|olho roxo|hematomas?|roxos)\b.{0,80}\b(?:el|mi marido|mi pareja|il|mon mari|mon compagnon|lui|mio marito|ele|o meu marido|meu marido|fue el|c'est lui|e stato lui|foi ele)\b",
+        r"\b(?:fue el|fue mi marido|c'est lui|c'etait lui|e stato lui|foi ele|foi o meu marido|war er)\b.{0,40}\b(?:ojo|oeil|occhio|olho|auge|moraton|bleu|livido|roxo|fleck|golpe|coup|colpo|pancada)\b",
+        r"\bmein (?:mann|freund|partner|ex|ehemann) war'?s\b|\b(?:mann|frau|partner|freund)\b.{0,30}\bwar'?s\b|\bblaues auge\b.{0,80}\b(?:mann|frau|partner|freund|zu hause)\b|\b(?:mann|frau|partner|freund)\b.{0,80}\bblaues auge\b",
         r"\b(?:erlebe|opfer von) hausliche\w* gewalt\b|\bgewalttatige\w* beziehung\b|\bangst,? (?:heute abend )?nach hause\b|\bzu hause (?:nicht sicher|eskaliert|handgreiflich)\b",
         r"\b(?:mon (?:mari|conjoint|compagnon|copain|ex|pere|fils)|ma (?:femme|compagne|copine))\b.{0,50}\b(?:frapp\w*|battu\w*|bat|etrangl\w*|pouss\w*|menac\w*|control\w*|fouille|insult\w*|viol\w*|lance)\b",
         r"\b(?:je subis|victime de|subir) (?:des )?violences? conjugales?\b|\brelation violente\b|\bpeur de rentrer\b|\bpas en securite a la maison\b",
@@ -211,6 +234,10 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bbecause (?:i'm|i am|i was|of my) (?:pregnant|black|gay|a woman|female|muslim|jewish|disabled|old|too old|trans|"
         r"disability|religion|race|age|accent|gender|ethnicity|skin colour|skin color|sexuality)\b",
         r"\b(?:racist|sexist|homophobic|transphobic|antisemitic|islamophobic|ableist|misogynist\w*) (?:remarks?|comments?|jokes?|slurs?|abuse|messages?)\b|\bslurs?\b",
+        r"\bcall(?:ing|ed|s)? (?:me|her|him) (?:a |an )?(?:dyke|fag\w*|queer|tranny|retard\w*|bitch|slut|whore|paki|chink|terrorist|monkey|ape|gypsy|kike|spic|wetback|cunt|nigg\w*)\b",
+        r"\b(?:anonymous|hate) (?:notes?|letters?|messages?|mail)\b.{0,60}\b(?:calling me|telling me to (?:quit|leave|go)|slur|because i'm)\b",
+        r"\b(?:photo|picture|pic|image|video)s? of (?:his|her|their) (?:genitals|penis|privates|crotch|naked body)\b|\bdick pics?\b|\bsent me (?:nudes|a nude|naked)\b",
+        r"\b(?:after|since|because|when) i (?:started |began )?(?:wearing|wore|wear|to wear) (?:a |my |the )?(?:hijab|headscarf|head scarf|turban|kippah|yarmulke|niqab|veil)\b|\b(?:my|her|his) (?:hijab|headscarf|turban|kippah|veil) (?:is|was) (?:a problem|distracting|unprofessional|not appropriate)\b",
         r"\b(?:made|makes|making) a pass at me\b|\bexplicit (?:pictures|photos|images|messages)\b|\b(?:his|her) hotel room\b|\bforced a kiss\b",
         r"\bhostile work environment\b|\bsexual (?:comments|advances|favou?rs)\b|\bpaid (?:\d+% )?less than (?:my )?(?:male|white|peers)\b",
         r"\b(?:pass(?:ed)? over|didn't get|not promoted|denied)\b.{0,60}\b(?:pregnan\w*|woman|female|gay|black|age|too old|disab\w*|religio\w*|muslim|emotional)\b",
@@ -236,12 +263,22 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:addict\w* to (?:alcohol|drink|drugs|pills|sleeping pills|painkillers|cocaine|gambling|opioids|benzos|xanax|weed|porn)|(?:i'm|i am) (?:an? )?(?:addict|alcoholic)|my (?:addiction|drinking)|alcoholism|(?:dependent|hooked) on (?:alcohol|drink|pills|sleeping pills|painkillers|opioids|cocaine|xanax|benzos)|relapsed|hangover every|problem with (?:alcohol|drink|drinking|drugs|pills|gambling))\b",
         r"\b(?:can't|cannot|couldn't) stop (?:drinking|using|gambling|taking|eating|smoking)\b|\bhands shake\b.{0,30}\bdrink\b",
         r"\b(?:cocaine|(?:using|doing|on|some|a line of) coke|xanax|valium|adderall|ritalin|opioids?|oxycodone|oxycontin|fentanyl|benzos?|ketamine|mdma|smoke weed|cannabis|sleeping pills|painkillers|pills to (?:sleep|get through|cope))\b",
+        r"\b(?:two|three|four|2|3|4|a|one|half a) bottles? (?:of \w+ )?(?:a|every|each|per) (?:night|day|evening)\b|\b(?:\d+|six|seven|eight|ten) (?:drinks|glasses|pints|beers) (?:a|every|each|per) (?:night|day)\b",
+        r"\b(?:black|dark|tarry|bloody) (?:almost black |black )?stools?\b|\bblood in (?:my )?(?:stool|urine|pee|poo)\b|\b(?:\d+|eight|ten)[- ]?\d* (?:ambien|zolpidem|xanax|valium|sleeping pills|painkillers|pills)\b",
+        r"\bcrying (?:spells|fits|every day)\b|\bcan't stop crying\b|\bsob(?:bing)? (?:for|in the car|every|uncontrollabl\w*)\b|\bneed (?:a|a few|two) drinks? to (?:\w+ ){0,3}(?:start|get through|face|function)\b|\bhands shake until\b",
+        r"\bheart (?:pounds|pounding|hammer\w*)\b|\b(?:convinced|sure|certain|think|thought) i(?:'m| am| was)? (?:about to|going to) (?:die|have a heart attack|pass out)\b",
         r"\b(?:vomiting|coughing|peeing) blood\b|\bmy blood pressure\b|\b(?:dizzy|dizziness|vertigo)\b|\bheart (?:races|racing|pounding|palpitations)\b|\bpalpitations\b",
         r"\b(?:my )?(?:doctor|therapist|psychiatrist|gp|oncologist|cardiologist) (?:found|changed|is worried|wants me to (?:stop|slow|rest|take)|told me to (?:stop|slow|rest))\b|\bmy (?:therapist|psychiatrist)\b",
         r"\bhearing (?:things|voices)\b|\bmemory is going\b|\bforgetting (?:words|names)\b|\bstopped (?:taking )?my (?:meds|medication|antidepressants)\b",
         # Other languages
         r"\bdolor(?:es)? (?:en el|de|del) pecho\b|\bataques? de (?:panico|ansiedad)\b|\bno puedo respirar\b|\bme desmaye\b|\bme diagnosticaron\b",
         r"\b(?:tengo|creo que tengo|con) (?:depresion|ansiedad|cancer|un tumor)\b|\bquemadisim\w*|\badicto\b|\bproblema con el alcohol\b|\bno puedo dejar de beber\b",
+        r"\b(?:se me (?:durmio|duerme|quedo dormido)|tengo dormido) (?:medio |el )?brazo\b|\bbraccio (?:intorpidito|addormentato)\b|\bbras (?:engourdi|paralyse)\b|\bbraco (?:dormente|adormecido)\b|\barm (?:ist |war )?(?:taub|eingeschlafen)\b",
+        r"\b(?:veia|veo|vejo|vedevo|vedo|sehe|voyais|vois) (?:doble|dupla|doppio|doppelt|double)\b|\bperdi a visao\b|\bperdi la vista\b|\bperdu la vue\b",
+        r"\b(?:eine line|ne line|una raya|una linea|une ligne|un rail|uma linha|una riga|una pista)\b.{0,40}\b(?:koks|kokain|coca|cocaina|coke|sonst|antes|avant|prima|before|vor)\b|\b(?:zieh|ziehe) mir (?:eine |ne )?line\b|\bme meto (?:una )?raya\b|\bcheir\w* (?:po|cocaina|uma linha)\b|\btir\w* (?:di )?coca\b|\bsniff\w* (?:de la )?coke\b",
+        r"\b(?:bebo|trinke|je bois|bevo)\b.{0,30}\b(?:cada (?:dia|noche)|todas las noches|jeden (?:abend|tag|morgen)|tous les (?:soirs|jours|matins)|todas as noites|ogni (?:sera|giorno|mattina)|por la manana|morgens|le matin|de manha|la mattina)\b",
+        r"\b(?:sin|ohne|sans|sem|senza) (?:las |meine |mes |os |i )?(?:pastillas|schlaftabletten|somniferes|comprimidos|remedios|sonniferi|tabletten)\b.{0,20}\b(?:no puedo|kann ich nicht|je ne peux|nao consigo|non riesco)\b",
+        r"\bkopfschmerzen (?:jeden|seit|standig|taglich)\b|\bvergesse (?:mitten|standig|immer|dauernd)\b|\bgedachtnis(?:lucken|probleme)\b|\bwusste\b.{0,40}\bnicht mehr\b.{0,40}\b(?:namen|name|was ich)\b",
         r"\bbrustschmerz\w*|\bschmerzen in der brust\b|\bpanikattack\w*|\bkeine luft\b|\bohnmachtig\b|\bdiagnostiziert\b|\bausgebrannt\b",
         r"\b(?:habe|hab|ich bin im|bin im|mit) (?:eine |einen |ein )?(?:depression|krebs|burnout)\b|\balkoholproblem\b|\bvom alkohol nicht los\b|\babhangig von\b|\bam steuer eingeschlafen\b",
         r"\bdouleurs? (?:dans|a) la poitrine\b|\bcrises? d'angoisse\b|\bcrises? de panique\b|\bn'arrive (?:pas|plus) a respirer\b|\bevanoui\w*",
@@ -261,6 +298,15 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:demoted|frozen out|sidelined|excluded|cut my bonus|bonus (?:was )?cut)\b.{0,60}\b(?:after|since|because) (?:i )?(?:reported|raised|complained|blew|flagged|testified|spoke up)\b",
         r"\bi (?:reported|raised|flagged|blew the whistle on|exposed|escalated|refused)\b.{0,60}\b(?:since then|ever since|now|and then|after that|so now)\b.{0,40}\b(?:frozen out|sidelined|excluded|demoted|cut|isolated|ignored|pushed out|punished|targeted|moved|removed|threaten\w*)",
         r"\b(?:since|after|because) (?:i|i've) (?:reported|raised|flagged|complained|blew the whistle|spoke up|refused to sign)\b",
+        r"\b(?:backfill\w*|fill(?:ing)? in|fill(?:ing)? out|fak\w*|mak\w* up|doctor\w*|invent\w*|forg\w*) (?:the |our |last month's |those )?(?:safety |inspection |maintenance |test |audit |training |quality )?(?:logs?|records?|certificates?|timesheets?|protocols?|inspection reports?|test results?)\b",
+        r"\b(?:misleading|false|fake|cooked|inflated|doctored) (?:numbers|figures|accounts|statements|data|results|revenue|invoices)\b.{0,60}\b(?:sign|approve|present|lenders?|auditors?|investors?|board|regulator)\b|\bsign (?:off )?(?:on )?(?:misleading|false|fake) \w+",
+        r"\b(?:pressur\w*|push\w*|forc\w*|told|wants?|asked|asking) me to (?:approve|sign|hide|delete|ignore|backdate|change|falsify|alter|bury|cover up|shred|destroy)\b.{0,80}\b(?:without|or else|or i'll|or he'll|or they'll|career|my job|fired|replace me|due diligence|illegal)\b",
+        r"\b(?:waive|give up|sign away) my right to (?:talk|speak|report|go) to (?:any |the )?(?:regulator|authorities|police|press|sec)\b|\bgag (?:clause|order)\b.{0,40}\b(?:regulator|report|illegal)\b",
+        r"\bme (?:obligan|piden|quieren obligar) a (?:firmar|mentir|ocultar|falsificar)\b|\bmi (?:obbligano|chiedono) di (?:firmare|mentire|nascondere|falsificare)\b|\bon (?:m'oblige|me demande|me force) a (?:signer|mentir|cacher|falsifier)\b|\bme (?:obrigam|pedem|forcam) a (?:assinar|mentir|esconder|falsificar)\b|\b(?:zwingt|zwingen) mich,? (?:zu )?(?:unterschreiben|lugen|verschweigen|falschen)\b",
+        r"\bthink (?:of|about) your (?:career|job|family|future)\b|\bor you(?:'ll| will) (?:lose|be out of) (?:your|a) job\b",
+        r"\bwithhold\w* (?:my )?(?:final )?(?:pay|paycheck|pay cheque|salary|wages|commission|bonus|severance)\b|\b(?:won't|refuse to|refusing to) pay (?:me )?(?:my )?(?:final )?(?:salary|wages|commission|bonus|severance)\b",
+        r"\b(?:protokoll\w*|prufbericht\w*|nachweis\w*|unterlagen|messwerte|prufungen)\b.{0,50}\b(?:nachtraglich|gefalscht|falschen|frisier\w*|manipulier\w*|nie stattgefunden)\b|\bnachtraglich (?:ausfullen|andern|erstellen|unterschreiben)\b",
+        r"\b(?:registros|informes|actas|protocolos|registres|rapports|registri|verbali|relatorios)\b.{0,50}\b(?:que nunca se hicieron|falsos|falsificad\w*|a posteriori|jamais faits|mai fatt\w*|nunca feit\w*)\b",
         r"\b(?:lie|lying) to (?:the )?(?:auditors?|regulators?|investors?|board)\b|\bcook\w* the books\b|\bbackdat\w*|\bfalsif\w* (?:the |our )?(?:data|records|accounts|numbers|emissions|results|reports|test)|\bembezzl\w*",
         r"\bi (?:reported|raised|flagged|blew the whistle on|exposed|escalated|have evidence of|know about)\b.{0,40}\b(?:misconduct|fraud|violations?|irregularit\w*|bribery|cover-?up|concerns?)\b|\b(?:need|want|going|afraid|scared) to report\b",
         r"\b(?:filed|made|raised|lodged|submitted|file|make|raise|lodge) a (?:formal )?(?:grievance|complaint) (?:against|about) (?:my|the|a)\b|\bmy (?:formal )?grievance\b|\bfiled a (?:formal )?(?:grievance|complaint)\b|\bfile a complaint against\b",
@@ -327,6 +373,7 @@ IDIOMS: tuple[str, ...] = (
     r"\bbloodbath\b|\bmassacre\b|\bcarnage\b|\bblutbad\b|\bmasacre\b|\bmassacro\b",
     r"\b(?:i )?(?:got |been |was )?stabbed (?:me )?in the back\b|\b(?:a |the )?gun to (?:our|my|the|their) heads?\b|\b(?:going to |gonna |will )?die on (?:this|that) hill\b",
     r"\b(?:vont|vais|va) me tuer\b|\b(?:vao|vai) me matar\b|\bme (?:van|va) a matar\b|\bvan a matarme\b|\bbringen mich (?:noch )?um\b|\bmi ammazzano\b|\bmi uccideranno\b",
+    r"\bshoot(?:ing)? (?:myself|ourselves|ourself|yourself) in the (?:foot|feet)\b|\bkill(?:ing)? myself (?:laughing|with work)\b",
     r"\bshoot(?:ing)? the messenger\b|\bpull(?:ed)? the (?:trigger|plug)\b|\bshot (?:down|to pieces)\b|\bshoot for the moon\b|\bbite the bullet\b|\bsilver bullet\b|\bbullet ?points?\b|\bbulletproof\b",
     r"\b(?:hit|hitting) (?:the ground|our numbers|our targets|the target|the numbers|the gym|a wall|the market)\b|\bhit rate\b|\btook a hit\b|\bhard-hitting\b",
     r"\b(?:harassment|harrassment|anti-harassment|discrimination|anti-discrimination|grievance|whistleblowing|whistleblower|whistle-blowing|bribery|anti-bribery|bullying|anti-bullying|code of conduct|diversity|equality|safeguarding|wellbeing|well-being|mental health|health and safety|domestic violence|domestic abuse)"
@@ -339,7 +386,7 @@ IDIOMS: tuple[str, ...] = (
     r"\b(?:on life support|needs? a defibrillator|in (?:the )?icu|en la uci|na uti|auf der intensivstation|en soins intensifs|in terapia intensiva)\b",
     r"\b(?:nos estan|nos esta|estan nos|esta me|me esta|me estan|nous|me|ci stanno|mi sta|bringt (?:mich|uns)|bringen (?:mich|uns)) (?:matando|tuent|tue|uccidendo|um)\b|\bvan a matar\b|\bme mata que\b",
     r"\bmuerto de (?:cansancio|sueno|risa)\b|\bmorto de (?:cansaco|sono|rir)\b|\bmort de (?:fatigue|rire)\b|\bstanco morto\b|\btodmude\b|\bme muero de ganas\b|\bmorrendo de curiosidade\b|\bje meurs d'envie\b|\bmuoio dalla voglia\b",
-    r"\bnacio muerto\b|\bnasceu morto\b|\bmort-ne\b|\bnato morto\b|\btotgeburt\b|\bsuicide mission\b",
+    r"\bc'est mort (?:pour|cote)\b|\bc'est mort,\b|\bes ist tot,\b|\bestá muerto,\b|\bnacio muerto\b|\bnasceu morto\b|\bmort-ne\b|\bnato morto\b|\btotgeburt\b|\bsuicide mission\b",
     r"\b(?:i'm|i am|we're|he's|she's) (?:dead|sick) (?:tired|and tired|set)\b|\bsick of (?:hearing|the|our|these|this|it)\b",
     r"\b(?:depressing|depressed) (?:numbers|market|results|prices|demand|quarter)\b|\bmarket is depressed\b|\b(?:numbers|results|nps) (?:are|is) depressing\b",
     r"\bheadache from\b|\bkiller headache\b|\bmy head is going to explode\b|\bgoing crazy with\b|\blosing (?:our|my) minds? over\b",
@@ -397,7 +444,7 @@ OTHER_LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bprzemoc\w* domow\w*|\bboje sie wrocic do domu\b|\bsiniaki\b",
         ),
         "harassment": (
-            r"\bmolest\w*|\bmobbing\w*|\bnekan\w*|\bdyskrymin\w*|\bpodtekst\w* seksualn\w*|\bmolestowan\w*|\bdotyka mnie\b|\bwyzywa\w*|\brasistowsk\w*|\bponiza\w*",
+            r"\bmolestuje\b|\bmolestow\w*|\bmobbing\w* (?:w pracy|mnie)\b|\bmobbinguje\b|\bnekan\w*|\bdyskrymin\w*|\bpodteks\w* seksual\w*|\bmolestowan\w*|\bdotyka mnie\b|\bwyzywa\w*|\brasistowsk\w*|\bponiza\w*",
         ),
         "medical": (
             r"\bnapi(?:c|ja) (?:sie )?wodki\b|\bpije codziennie\b|\btrzes\w* (?:mi )?rece\b|\bbol w klatce\b|\bzawal\w*|\batak\w* paniki\b|\bdepresj\w*|\bwypalen\w*|\buzalezni\w*|\bzemdlal\w*|\bnie moge oddychac\b|\bnie spie\b|\bnowotwor\w*|\bmam raka\b",
@@ -409,7 +456,7 @@ OTHER_LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "ja": {
         "self_harm": (r"自殺|死にた|消えた|生きていたく|生きたくな|自傷|リストカット|命を絶|遺書|飛び降り|首を吊|楽になりたい|いなくなれば",),
         "violence": (r"殴ってしまい|殴られ|殴り|脅迫|脅され|殺す|殺され|刺す|刺され|暴力|手が出|ナイフ|包丁|襲われ",),
-        "domestic_abuse": (r"DV|家庭内暴力|夫に|妻に|彼氏に|恋人に|包丁を向け|殴られ|蹴られ|家に帰るのが怖",),
+        "domestic_abuse": (r"(?<![a-z])dv(?![a-z])|家庭内暴力|夫に|妻に|彼氏に|恋人に|包丁を向け|殴られ|蹴られ|家に帰るのが怖",),
         "harassment": (r"差別|セクハラ|パワハラ|嫌がらせ|ハラスメント|いじめ|侮辱|触られ|性的な",),
         "medical": (r"息ができな|発作|胸の痛み|胸が痛|動悸|倒れ|めまい|うつ|鬱|眠れな|不眠|依存|飲まないと|パニック|がん|癌",),
         "legal_hr": (r"内部通報|告発|報復|閑職|解雇|降格|不正|改ざん|隠蔽|弁護士|訴え|左遷|追いやられ|クビ",),
@@ -457,22 +504,20 @@ def _plain(pattern: str) -> str:
 IMMINENT = re.compile(
     "|".join(
         (
-
-            r"\b(?:right now|tonight|this evening|this weekend|tomorrow|in an hour|after (?:the|everyone|they)|as we speak|"
-            r"in front of me|in my hand|on the (?:roof|bridge|ledge|edge|tracks|platform)|at the (?:station|bridge)|"
+            r"\b(?:right now|as we speak|tonight|this evening|in an hour|in front of me|in my hand|on the (?:roof|ledge|edge|tracks|platform|bridge)|standing on|"
             r"(?:took|taken|swallowed|drank) (?:a |the |all |some |way too many |too many |a whole |a lot of )?(?:\w+ )?(?:pills|tablets|bottle|pack)|"
-            r"just (?:took|cut|hit|swallowed|drank|grabbed|punched)|(?:written|wrote|left) (?:the|a|my) (?:note|letter)|"
-            r"(?:my )?(?:last|final) message|this is (?:it|goodbye)|goodbye|made up my mind|i've decided|i have decided|"
-            r"decided to|everything is arranged|i'm ready|going to (?:do it|jump|end it|kill|hurt|finally)|i'm going to (?:kill|jump|end)|"
-            r"bought (?:a|the|what)|have (?:a|the|my) (?:gun|rope|knife|pills|razor)|(?:is|he's|she's|they're) (?:outside|in the lobby|at the door|here|in the house|coming)|"
-            r"still in the house|locked (?:myself|me) in|hiding|engine running|won't stop bleeding|can't breathe)\b",
-            r"\b(?:ahora mismo|esta noche|manana|ya lo he decidido|lo he decidido|lo voy a hacer|delante|acabo de|"
-            r"estoy en la azotea|nota de despedida|carta de despedida|escondid\w*|encerrad\w*|sigue en casa)\b",
-            r"\b(?:jetzt|gerade|heute nacht|heute abend|morgen|entschieden|vor mir|abschiedsbrief|versteckt|eingeschlossen|noch in der wohnung)\b",
-            r"\b(?:maintenant|en ce moment|ce soir|cette nuit|demain|c'est decide|j'ai pris ma decision|devant moi|je viens de|"
-            r"lettre d'adieu|caches|enfermee?)\b",
-            r"\b(?:agora|esta noite|amanha|ja decidi|na minha frente|acabei de|bilhete de despedida|escondidos|tranquei|ainda esta em casa)\b",
-            r"\b(?:adesso|proprio ora|stanotte|stasera|domani|ho deciso|davanti a me|ho appena|lettera d'addio|nascosti|chiusa in bagno|ancora in casa)\b",
+            r"just (?:took|cut|hit|swallowed|drank|grabbed|punched)|(?:written|wrote|left) (?:the|a|my) (?:note|letter)|my (?:last|final) message|"
+            r"this is (?:it|goodbye)|saying goodbye|made up my mind|i've decided|i have decided|everything is arranged|tonight's the night|"
+            r"going to (?:do it|jump|end it|kill|hurt|finally)|i'm going to (?:kill|jump|end|hurt)|bought (?:a gun|a rope|the pills|what i need)|"
+            r"have (?:a|the|my) (?:gun|rope|knife|pills|razor) (?:here|with me|ready|on the desk)|"
+            r"(?:is|he's|she's|they're|someone is|a man is|there's a man) (?:outside|in the lobby|at the door|at the gate|in reception|in the car park|in the house|downstairs|coming for me)|"
+            r"still in the house|locked (?:myself|me) in|(?:i'm |we're )?hiding|engine running|won't stop bleeding|can't breathe|with a (?:gun|knife|weapon|bat|bar|machete)|armed)\b",
+            r"\b(?:ahora mismo|esta noche|ya lo he decidido|lo he decidido|lo voy a hacer|delante de mi|acabo de|en la azotea|nota de despedida|carta de despedida|escondid\w*|encerrad\w*|sigue en casa|armado|con un cuchillo|con una pistola)\b",
+            r"\b(?:jetzt|gerade|heute nacht|heute abend|entschieden|vor mir|abschiedsbrief|versteckt|eingeschlossen|noch in der wohnung|auf dem dach|bewaffnet|mit einem messer|mit einer waffe)\b",
+            r"\b(?:maintenant|en ce moment|ce soir|cette nuit|c'est decide|j'ai pris ma decision|devant moi|je viens de|lettre d'adieu|caches|enfermee?|sur le toit|arme|avec un couteau)\b",
+            r"\b(?:agora|esta noite|ja decidi|na minha frente|acabei de|bilhete de despedida|escondidos|tranquei|ainda esta em casa|no telhado|no terraco|armado|com uma faca|no portao)\b",
+            r"\b(?:adesso|proprio ora|stanotte|stasera|ho deciso|davanti a me|ho appena|lettera d'addio|nascosti|chius[oa] in (?:bagno|ufficio|casa|macchina)|ancora in casa|sul tetto|armato|con un coltello|con una spranga)\b",
+            r"\b(?:nu|vannacht|vanavond|op het dak|ik ga springen|teraz|dzisiaj w nocy|na dachu)\b|今|今夜|今すぐ|屋上",
         )
     )
 )

@@ -28,7 +28,7 @@ class Model:
     def probabilities(self, feats: frozenset[str] | set[str]) -> list[float]:
         """Softmax probabilities, one per class (``classes[0]`` is ``none``)."""
         weights = self.weights
-        hits = [weights[f] for f in feats if f in weights]
+        hits = [w for f in feats if (w := weights.get(f)) is not None]
         # Transposing the hit rows gives one column per class, summed in C.
         z = (
             [b + sum(col) for b, col in zip(self.bias, zip(*hits, strict=True), strict=True)]

@@ -6,10 +6,11 @@ Deterministic (fixed seeds, sorted features, rounded weights):
    features being the union of its messages' features (as :func:`detect.score_window` sees a
    window);
 3. score every text with a model from a 5-fold split that did not see it, through the whole
-   runtime pipeline (lexicon, idioms, context), and pick the decision threshold that
-   maximises out-of-fold recall minus ``FP_WEIGHT`` times the false-positive rate. The
-   business texts here are deliberately hard (the same words in business senses); on
-   ordinary messages the false-positive rate is far lower;
+   runtime pipeline (lexicon, idioms, context), and pick the decision threshold: the lowest
+   (recall first) at which the out-of-fold false-positive rate on the authored business texts
+   is at most ``MAX_OOF_FALSE_POSITIVES``. Those texts are deliberately hard (the same words
+   in business senses), about three times harder than ordinary executive messages: 6 % here
+   came out near 2 % on the held-out dev split's business messages;
 4. write the weights, rounded and pruned, to ``coachbot/safety/model.json``.
 
 scikit-learn is needed here only (``pip install -e ".[train]"``); the runtime reads JSON.
@@ -29,13 +30,14 @@ from coachbot.safety.model import MODEL_PATH, Model
 CLASSES = ("none",) + CATEGORIES
 SEED = 7
 FOLDS = 5
-C = 4.0
+C = 1.0
 MIN_COUNT = 2
 DIGITS = 3
-FP_WEIGHT = 2.0  # a needless pointer on a business text costs twice a missed disclosure's recall share
+MIN_WEIGHT = 0.01  # a feature whose every class weight is below this changes no decision
+MAX_OOF_FALSE_POSITIVES = 0.06
 IDIOM_FACTOR = 0.5
 STRONG_SCORE = 0.9
-CONTEXT_GATE = 0.1  # the current message's own score above which earlier messages may complete it
+CONTEXT_GATE = 0.25  # the current message's own score above which earlier messages may complete it
 TOPIC_FACTOR = 0.5  # on_topic() uses half the threshold: staying on a topic needs less evidence
 GRID = tuple(round(0.30 + 0.02 * i, 2) for i in range(26))
 
@@ -76,7 +78,7 @@ def fit_weights(items: list[Item], c: float = C) -> dict:
     weights = {}
     for j, name in enumerate(names):
         w = [round(float(coef[k][j]), DIGITS) for k in range(len(CLASSES))]
-        if any(abs(v) >= 10**-DIGITS for v in w):
+        if max(abs(v) for v in w) >= MIN_WEIGHT:
             weights[name] = [v + 0.0 for v in w]  # no negative zeros: a stable file
     return {"classes": list(CLASSES), "bias": bias, "weights": weights}
 
@@ -121,11 +123,16 @@ def figures(items: list[Item], scores: list[dict[str, float]], threshold: float)
 
 def build(items: list[Item]) -> tuple[dict, dict]:
     oof = out_of_fold(items)
-    def youden(t: float) -> float:
-        f = figures(items, oof, t)
-        return round(f["recall"] - FP_WEIGHT * f["false_positives"], 6)
 
-    threshold = max(GRID, key=lambda t: (youden(t), t))
+    threshold = next(
+        (t for t in GRID if figures(items, oof, t)["false_positives"] <= MAX_OOF_FALSE_POSITIVES), GRID[-1]
+    )
+    for t in GRID[::3]:
+        f = figures(items, oof, t)
+        print(
+            f"  out-of-fold at {t:.2f}: recall {f['recall']:.3f}, false positives {f['false_positives']:.3f}",
+            file=sys.stderr,
+        )
     report = {"threshold": threshold, **{k: round(v, 4) for k, v in figures(items, oof, threshold).items()}}
     return _spec(fit_weights(items), threshold), report
 
@@ -138,8 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     spec, report = build(items)
     args.out.write_text(json.dumps(spec, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     n_pos = sum(1 for it in items if it.category)
-    print(f"{len(items)} texts ({n_pos} disclosures, {len(items) - n_pos} business); out-of-fold: {report}",
-          file=sys.stderr)
+    print(
+        f"{len(items)} texts ({n_pos} disclosures, {len(items) - n_pos} business); out-of-fold: {report}",
+        file=sys.stderr,
+    )
     return 0
 
 
