@@ -31,6 +31,7 @@ from coachbot.models import Reply, Who
 
 from . import assistant, checkin, commands, conversation, data, home, mrkdwn, settings
 from .dedupe import EventClaims, event_key
+from .errors import describe
 from .inbox import Inbox, Message
 from .lazy import AckGate, AcksFirstLazyRunner
 from .oauth import BOT_SCOPES, SQLiteInstallationStore, SQLiteOAuthStateStore
@@ -55,18 +56,6 @@ def web_client(config: Config, token: str | None = None) -> AsyncWebClient:
     client = AsyncWebClient(token=token or None, base_url=api_base_url(config.slack_api_url))
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
     return client
-
-
-def api_error(exc: BaseException) -> str:
-    """A short description of a failed Web API call, whatever came back (JSON, text or nothing)."""
-    if not isinstance(exc, SlackApiError):
-        return type(exc).__name__
-    response = exc.response
-    data = getattr(response, "data", None)
-    if isinstance(data, dict):
-        return str(data.get("error") or "error")
-    status = getattr(response, "status_code", None) or getattr(response, "status", None)
-    return f"HTTP {status} with a body that is not Slack's JSON"
 
 
 class SlackAdapter:
@@ -188,7 +177,7 @@ class SlackAdapter:
                 await conversation.answer_pending(self, item)
             except Exception as exc:  # one workspace's trouble must not stop the others
                 log.warning("Slack: could not answer message %s in %s after a restart: %s",
-                            item.event_id, item.tenant, api_error(exc))
+                            item.event_id, item.tenant, describe(exc))
 
     async def stop(self) -> None:
         if self._recovery is not None:
@@ -273,7 +262,7 @@ class SlackAdapter:
             user = (await client.users_info(user=who.user))["user"]
         except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
             # Best effort: the message or command it came with goes ahead regardless.
-            log.warning("users.info failed for %s/%s: %s", who.tenant, who.user, api_error(exc))
+            log.warning("users.info failed for %s/%s: %s", who.tenant, who.user, describe(exc))
             return
         name = user.get("real_name") or (user.get("profile") or {}).get("real_name")
         timezone = user.get("tz")

@@ -32,6 +32,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from coachbot.models import Reply
 
 from . import mrkdwn
+from .errors import describe, error_code
 
 if TYPE_CHECKING:
     from .app import SlackAdapter
@@ -122,9 +123,10 @@ async def _stream(client: AsyncWebClient, channel: str, thread_ts: str, event: d
         await streamer.stop()
         return True
     except SlackApiError as exc:
-        if exc.response.get("error") in ("unknown_method", "not_allowed_token_type", "missing_scope",
-                                         "method_deprecated", "invalid_arguments", "not_in_channel"):
-            log.info("Slack would not stream (%s); posting instead", exc.response.get("error"))
+        code = error_code(exc)  # None: a proxy or an outage answered, not Slack
+        if code in (None, "unknown_method", "not_allowed_token_type", "missing_scope",
+                    "method_deprecated", "invalid_arguments", "not_in_channel"):
+            log.info("Slack would not stream (%s); posting instead", describe(exc))
             return False
         raise
 

@@ -8,6 +8,7 @@ import hmac
 import json
 import logging
 import time
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pytest
@@ -165,4 +166,23 @@ async def test_a_non_json_error_from_users_info_loses_nothing_and_logs_no_traceb
     assert coach.settings(ALICE).weekday == 1
     await coachbot.sender.dm("We make pumps.")
     await slack_api.wait_calls("chat.postMessage")
+    assert traceback_records(caplog) == []
+
+
+async def test_a_stream_refused_by_a_proxy_falls_back_to_a_plain_post(coachbot, slack_api, coach, caplog):
+    from coachbot.models import Reply
+
+    class Phraser:  # anything but the built-in phraser means an LLM may be working
+        pass
+
+    @dataclass(frozen=True)
+    class Said(Reply):
+        path: str = "llm"
+
+    coach.dialogue.phraser = Phraser()
+    coach.reply = lambda who, text, now=None: [Said("It sounds like trust keeps them with you.", "reflection")]
+    slack_api.broken["chat.startStream"] = (502, "502 Bad Gateway")
+    await coachbot.sender.dm("Customers stay because they trust us", extra={"thread_ts": "1700000000.000777"})
+    [post] = await slack_api.wait_calls("chat.postMessage")
+    assert post.args["text"] == "It sounds like trust keeps them with you."
     assert traceback_records(caplog) == []
