@@ -5,7 +5,8 @@ training), the outside check (written by another developer than the training dat
 used in training) and the chat splits (executives' chat written blind by another helper: the dev
 part is for error analysis, the test part is never read), prints macro-F1 over the 16
 (dimension, stance) labels, the share of no-belief texts left empty, the share of no-belief
-texts given a confident (>= 0.7) belief, and texts per second through
+texts given a confident (>= 0.7) belief, how many of the expressed beliefs are found at the right
+pole, and texts per second through
 ``coachbot.beliefs.detect`` in this one process.
 """
 
@@ -66,6 +67,9 @@ def evaluate(rows: list[dict]) -> dict:
         "empty_share": sum(empty) / len(empty) if empty else float("nan"),
         "empty": (sum(empty), len(empty)),
         "confident_false": (sum(confident_false), len(confident_false)),
+        # Of every belief the texts express, how many detect() returns at the right pole: the
+        # share of expressed beliefs a coach could name back (the product target is >= 80%).
+        "found": (sum(len(g & p) for g, p in zip(gold, pred, strict=True)), sum(len(g) for g in gold)),
         "ece": ece,
         "others_marked": others_marked,
         "own_marked": own_marked,
@@ -104,6 +108,7 @@ def main() -> int:
             f"{name}: {len(rows)} texts  macro-F1 {r['macro_f1']:.3f}  "
             f"no-belief left empty {r['empty'][0]}/{r['empty'][1]} ({r['empty_share']:.0%})  "
             f"confident false {r['confident_false'][0]}/{r['confident_false'][1]}  "
+            f"beliefs found {r['found'][0]}/{r['found'][1]}  "
             f"ECE {r['ece']:.3f}  {tps:,.0f} texts/s"
         )
         (a, n), (b, m) = r["others_marked"], r["own_marked"]
