@@ -16,7 +16,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import platformdirs
@@ -128,16 +128,17 @@ def _create_private(path: Path) -> None:
     folder = path.parent
     if not folder.exists():
         folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-    try:
-        if os.fstat(fd).st_mode & 0o077 and os.fstat(fd).st_uid == os.getuid():
-            os.fchmod(fd, FILE_MODE)
-    finally:
-        os.close(fd)
-    for suffix in ("-wal", "-shm"):
-        extra = path.with_name(path.name + suffix)
-        if extra.exists() and extra.stat().st_uid == os.getuid() and extra.stat().st_mode & 0o077:
-            extra.chmod(FILE_MODE)
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    # An existing file of ours (and its log files) that others can read is made private; a
+    # file someone else owns is left as it is (and may still be opened to read).
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            info = file.stat()
+            if info.st_uid == os.getuid() and info.st_mode & 0o077 and not file.is_dir():
+                file.chmod(FILE_MODE)
+        except OSError:
+            continue
 
 
 def index_foreign_keys(db: sqlite_utils.Database) -> list[str]:

@@ -70,7 +70,7 @@ def test_after_forget_the_deleted_words_are_nowhere_in_the_files(tmp_path):
     store = Store(path)
     coach = Coach(store)
     secret = "Quetzalcoatl-pump-margins-are-falling"
-    coach.reply(Who("T1", "U1"), f"Between us: {secret} and nobody knows.", MONDAY)
+    coach.reply(Who("T1", "U1"), f"Our distributors own the customer, and the {secret} numbers show it.", MONDAY)
     coach.reply(Who("T1", "U2"), "Someone else keeps talking.", MONDAY)
     store.checkpoint()  # the words are now in the main file, as after any quiet period
     assert secret.encode() in path.read_bytes()
