@@ -71,9 +71,24 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
 Grams = tuple[set[str], set[str]]
 
 
+_SLICES3: list[slice] = []
+_SLICES4: list[slice] = []
+
+
+def _slices(n: int) -> None:
+    # Slice objects made once: map() then cuts every gram in C.
+    for i in range(len(_SLICES3), n):
+        _SLICES3.append(slice(i, i + 3))
+        _SLICES4.append(slice(i, i + 4))
+
+
 def grams(text: str) -> Grams:
     """The text's 3- and 4-character substrings, computed once and shared by every pattern."""
-    return {text[i : i + 3] for i in range(len(text) - 2)}, {text[i : i + 4] for i in range(len(text) - 3)}
+    n = len(text)
+    if n > len(_SLICES3):
+        _slices(n)
+    get = text.__getitem__
+    return set(map(get, _SLICES3[: max(n - 2, 0)])), set(map(get, _SLICES4[: max(n - 3, 0)]))
 
 
 _COMMON = dict.fromkeys(" etaoinsrh'", 1.0) | dict.fromkeys("ldcumwfgyp", 0.5)

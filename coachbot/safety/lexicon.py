@@ -57,6 +57,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"dying|death|not being here|not being alive|not existing|disappearing for good|killing myself|suicide|"
         r"taking my (?:own )?life|jumping|ending it all|my funeral|driving off)\b",
         r"\btak(?:e|ing) my (?:own )?life\b",
+        r"\bnot wanting to (?:be here|live|wake up|be alive|exist|go on)\b|\b(?:no|any) reason to (?:get up|keep going|carry on|wake up)\b",
         r"\b(?:don't|do not|dont|won't|not) (?:plan|intend|expect|going) (?:on|to) (?:being|be) (?:around|here|alive)\b",
         r"\b(?:how|when|where) i(?:'d| would| could| will| might| should) do it\b|\bthink\w* about how (?:i'd|i would|to) (?:do it|end it|go about it)\b",
         r"\bas if i (?:won't|will not|wont|wasn't going to|am not going to) be (?:here|around|alive)\b|\bas if i(?:'m| am) leaving\b.{0,40}\bnot (?:the company|the job|leaving the company)\b",
@@ -176,6 +177,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:me amenazo|me ha amenazado|mi ha minacciato|m'a menace|me ameacou|hat (?:mir|mich) (?:gedroht|bedroht))\b.{0,60}\b(?:matar|muerte|uccid\w*|morte|tuer|mort|umbringen|tot|hurt|pegar|picchi\w*|frapper|bater|schlagen|familia|famiglia|famille|familie|hijos|figli|enfants|filhos|kinder)\b",
         r"\bpreso per il collo\b|\bpaura di (?:quello|cio|cosa) (?:che )?potrei fare\b|\bmiedo de lo que (?:pueda|podria|puedo) hacer\b|\bpeur de ce que je (?:pourrais|pourrait|peux) faire\b|\bmedo do que (?:eu )?(?:posso|possa|poderia) fazer\b|\bangst,? was ich (?:\w+ )?(?:antun|antue|tun|tue)\b",
         r"\b(?:agarre|agarro|pille|cogi) (?:del cuello|por el cuello)\b|\bam kragen gepackt\b|\bpar le col\b|\bpelo pescoco\b",
+        r"\b(?:he|she|they)(?:'ll| will| would|'d|'s going to| is going to| are going to) (?:kill|hurt|get|come for|find|deal with|beat|finish|shoot|stab|destroy) me\b|\b(?:threatening|threatened) to (?:kill|hurt|beat|shoot|stab|attack|burn|come after)\b",
         r"\b(?:break|broke) my (?:legs|neck|arms|face)\b|\bwatch my back\b|\bi'll (?:be|end up) dead\b|\bwant(?:s|ed)? me dead\b",
         r"\b(?:rage|angry|furious)\b.{0,40}\b(?:hurt|kill|hit|violent|snap)\b",
         # Other languages
@@ -204,6 +206,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:afraid|scared|terrified|frightened) of (?:my )?(?:own )?(?:husband|wife|partner|boyfriend|girlfriend|spouse|ex)\b",
         r"\b(?:checks|reads|goes through|tracks|monitors|controls) (?:all )?(?:my|our) (?:phone|emails?|messages|location|money|bank|finances|salary|card)\b",
         r"\b(?:not allowed|won't let me|doesn't let me|forbids me) to (?:see|go|travel|leave|have|talk|spend)\b",
+        rf"\bmy {_PARTNER_EN} (?:is|was|has been|gets|can be|became) (?:violent|abusive|controlling|aggressive|dangerous|physical)\b|\b(?:afraid|scared|terrified) of (?:him|her) (?:at home|when (?:he|she) drinks)\b",
         r"\bwalking on eggshells\b|\brestraining order\b|\bprotection order\b|\bexplain(?:ing)? (?:away )?the bruises\b|\bexcuses for the bruises\b",
         r"\b(?:bruise|black eye|bruises)\b.{0,60}\b(?:he|she|husband|wife|partner|home)\b",
         r"\b(?:he|she) (?:got|gets|gets really|was getting|is getting) (?:physical|violent|rough)\b",
@@ -239,6 +242,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:photo|picture|pic|image|video)s? of (?:his|her|their) (?:genitals|penis|privates|crotch|naked body)\b|\bdick pics?\b|\bsent me (?:nudes|a nude|naked)\b",
         r"\b(?:after|since|because|when) i (?:started |began )?(?:wearing|wore|wear|to wear) (?:a |my |the )?(?:hijab|headscarf|head scarf|turban|kippah|yarmulke|niqab|veil)\b|\b(?:my|her|his) (?:hijab|headscarf|turban|kippah|veil) (?:is|was) (?:a problem|distracting|unprofessional|not appropriate)\b",
         r"\b(?:made|makes|making) a pass at me\b|\bexplicit (?:pictures|photos|images|messages)\b|\b(?:his|her) hotel room\b|\bforced a kiss\b",
+        r"\b(?:unwanted|inappropriate|unwelcome) (?:touching|touches|advances|comments|messages|photos|pictures|texts|hugs|kisses|attention|remarks)\b|\bsexual(?:ly)? (?:explicit|charged)? ?(?:jokes|messages|texts|remarks|innuendo|propositions?)\b",
         r"\bhostile work environment\b|\bsexual (?:comments|advances|favou?rs)\b|\bpaid (?:\d+% )?less than (?:my )?(?:male|white|peers)\b",
         r"\b(?:pass(?:ed)? over|didn't get|not promoted|denied)\b.{0,60}\b(?:pregnan\w*|woman|female|gay|black|age|too old|disab\w*|religio\w*|muslim|emotional)\b",
         # Other languages
@@ -255,12 +259,13 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:having|had|have|get|getting) (?:a )?(?:heart attack|stroke(?! of)|seizures?|panic attacks?|anxiety attacks?|(?:nervous |mental )?breakdown(?! of)|mini[- ]stroke)\b",
         r"\bpanic attacks?\b|\banxiety attacks?\b|\bcan't breathe\b|\bcannot breathe\b|\bcan't catch my breath\b",
         r"\b(?:i|i've|i have|i just) (?:fainted|passed out|blacked out|collapsed)\b|\bfell asleep at the wheel\b",
-        r"\bdiagnosed (?:with|as)\b|\bfound a lump\b|\b(?:i have|i've got|my) (?:cancer|tumou?r|diabetes|ms|parkinson\w*|ptsd|bipolar|adhd|epilepsy)\b",
+        r"\bdiagnosed (?:with|as)\b|\bfound a lump\b|\b(?:i have|i've got|my) (?:cancer|tumou?r|diabetes|multiple sclerosis|parkinson\w*|ptsd|bipolar|adhd|epilepsy)\b",
         r"\b(?:i'm|i am|i feel|i think i'm|been|feeling) (?:really |so |very |pretty |completely |totally )?(?:depressed|burned out|burnt out|anxious all the time)\b(?! (?:about|on|with) )",
         r"\b(?:(?:my|i have|i've got|with|from|suffer\w* from|fighting|battling) depression|anxiety disorder|eating disorder|bulimi\w*|anorexi\w*|binge (?:eating|drinking)|purging|insomnia)\b",
         r"\b(?:haven't|have not|can't|cannot) (?:slept|sleep)\b.{0,30}\b(?:weeks?|months?|days|nights?|anymore|at all|hours)\b|\bsleep(?:ing)? (?:two|three|2|3) hours\b",
         r"\b(?:drink|drinking|drank)\b.{0,40}\b(?:every (?:night|day|morning)|bottle|before (?:work|meetings|the board|stand-ups)|too much|to sleep|to cope|myself to sleep)\b",
         r"\b(?:addict\w* to (?:alcohol|drink|drugs|pills|sleeping pills|painkillers|cocaine|gambling|opioids|benzos|xanax|weed|porn)|(?:i'm|i am) (?:an? )?(?:addict|alcoholic)|my (?:addiction|drinking)|alcoholism|(?:dependent|hooked) on (?:alcohol|drink|pills|sleeping pills|painkillers|opioids|cocaine|xanax|benzos)|relapsed|hangover every|problem with (?:alcohol|drink|drinking|drugs|pills|gambling))\b",
+        r"\b(?:i'm|i am|i've been|i have been) (?:drinking|using|taking pills) (?:too much|way too much|heavily|every (?:day|night)|more and more|before)\b|\bcan't stop (?:shaking|crying|throwing up)\b|\bhaven't eaten (?:properly )?(?:in|for) (?:days|a week)\b",
         r"\b(?:can't|cannot|couldn't) stop (?:drinking|using|gambling|taking|eating|smoking)\b|\bhands shake\b.{0,30}\bdrink\b",
         r"\b(?:cocaine|(?:using|doing|on|some|a line of) coke|xanax|valium|adderall|ritalin|opioids?|oxycodone|oxycontin|fentanyl|benzos?|ketamine|mdma|smoke weed|cannabis|sleeping pills|painkillers|pills to (?:sleep|get through|cope))\b",
         r"\b(?:two|three|four|2|3|4|a|one|half a) bottles? (?:of \w+ )?(?:a|every|each|per) (?:night|day|evening)\b|\b(?:\d+|six|seven|eight|ten) (?:drinks|glasses|pints|beers) (?:a|every|each|per) (?:night|day)\b",
@@ -311,6 +316,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bi (?:reported|raised|flagged|blew the whistle on|exposed|escalated|have evidence of|know about)\b.{0,40}\b(?:misconduct|fraud|violations?|irregularit\w*|bribery|cover-?up|concerns?)\b|\b(?:need|want|going|afraid|scared) to report\b",
         r"\b(?:filed|made|raised|lodged|submitted|file|make|raise|lodge) a (?:formal )?(?:grievance|complaint) (?:against|about) (?:my|the|a)\b|\bmy (?:formal )?grievance\b|\bfiled a (?:formal )?(?:grievance|complaint)\b|\bfile a complaint against\b",
         r"\b(?:legally|personally) liable\b|\bgo to (?:jail|prison)\b|\bneed (?:a|my own) lawyer\b|\bsee(?:n)? a lawyer\b|\blaw firm\b.{0,30}\b(?:sued|suing|defamation)\b",
+        r"\b(?:fired|dismissed|let go|terminated|demoted|sacked)(?: me)? (?:after|because|for) (?:i |reporting|raising|complaining|refusing|being|testifying|speaking up|taking)\b",
+        r"\b(?:should i|do i need to|need to|going to|want to) (?:get|hire|call|see|talk to|speak to|find) (?:a|an|my own) (?:lawyer|attorney|solicitor|employment lawyer|legal advice)\b",
         r"\b(?:put on|placed on) (?:garden leave|leave|administrative leave|suspension)\b|\bsuspended (?:me|pending)\b|\bpretext to fire\b",
         r"\b(?:fired|dismissed|sacked) me\b|\bi (?:got|was|have been|'ve been|am being) (?:fired|sacked|dismissed|let go|made redundant|forced out)\b",
         # Other languages
@@ -325,7 +332,7 @@ STRONG: dict[str, tuple[str, ...]] = {
 
 WEAK: dict[str, tuple[str, ...]] = {
     "self_harm": (
-        r"\bsu+i?c+i?de?\w*|\bsuizid\w*|\bselbstmord\w*|\bsuicidio\b",
+        r"\bsuicid\w*|\bsucid\w*|\bsuicd\w*|\bsuizid\w*|\bselbstmord\w*|\bsuicidio\b",
         r"\b(?:die|dying|dead|death|end it|ending it|not be here|disappear|vanish|burden|pointless|hopeless|worthless|numb|empty|darkness|dark thoughts)\b",
         r"\b(?:pills|tablets|overdose|bridge|roof|tracks|balcony|rope|razor|blade|wrists?|note)\b",
         r"\b(?:can't go on|can't do this anymore|can't cope|give up|no way out|way out|no future|done|tired of everything|what's the point)\b",
@@ -337,7 +344,7 @@ WEAK: dict[str, tuple[str, ...]] = {
         r"\b(?:amenaz\w*|arma|matar|agredi\w*|drohung|waffe|gewalt|menace\w*|arme|tuer|ameaca\w*|minacc\w*|uccidere)\b",
     ),
     "domestic_abuse": (
-        r"\b(?:husband|wife|partner|boyfriend|girlfriend|spouse|ex|home|at home|marriage|bruise\w*|black eye|scared|afraid|controls?|locked)\b",
+        r"\b(?:husband|wife|partner|boyfriend|girlfriend|spouse|home|at home|marriage|bruise\w*|black eye|scared|afraid|controls?|locked)\b",
         r"\b(?:marido|esposa|pareja|mujer|novio|mann|frau|partner|mari|femme|conjoint|marito|moglie|companheiro|casa|zuhause|maison)\b",
     ),
     "harassment": (
@@ -349,7 +356,7 @@ WEAK: dict[str, tuple[str, ...]] = {
         r"\b(?:dolor|medico|hospital|alcohol|beber|pastillas|schmerz\w*|arzt|alkohol|douleur|medecin|alcool|dor|medico|alcol|dolore)\b",
     ),
     "legal_hr": (
-        r"\b(?:lawyer|attorney|legal action|lawsuit|sue|suing|tribunal|grievance|dismiss\w*|fired|terminat\w*|retaliat\w*|whistle\w*|complain\w*|report\w*|hr|contract|severance|settlement|investigation|disciplinary|fraud|illegal|unfair)\b",
+        r"\b(?:lawyer|attorney|legal action|lawsuit|suing|tribunal|grievance|dismiss\w*|fired|terminat\w*|retaliat\w*|whistle\w*|complain\w*|report\w*|contract|severance|settlement|investigation|disciplinary|fraud|illegal|unfair)\b",
         r"\b(?:abogado|despido|demanda|denuncia|anwalt|kundigung|klage|avocat|licenciement|plainte|advogado|demissao|processo|avvocato|licenziamento|denuncia)\b",
     ),
 }
@@ -384,7 +391,7 @@ IDIOMS: tuple[str, ...] = (
     r"\b(?:cross|jump off|jump|burn) (?:that|the) bridges? when we come to it\b|\bburn(?:ing|ed)? (?:our |my )?bridges\b|\broof terrace\b|\bon the bridge of the ship\b",
     r"\bjump (?:on a call|at the chance|the gun|through hoops)\b|\bsales jumped\b|\bbridge (?:loan|between|financing)\b",
     r"\b(?:on life support|needs? a defibrillator|in (?:the )?icu|en la uci|na uti|auf der intensivstation|en soins intensifs|in terapia intensiva)\b",
-    r"\b(?:nos estan|nos esta|estan nos|esta me|me esta|me estan|nous|me|ci stanno|mi sta|bringt (?:mich|uns)|bringen (?:mich|uns)) (?:matando|tuent|tue|uccidendo|um)\b|\bvan a matar\b|\bme mata que\b",
+    r"\b(?:nos estan matando|nos esta matando|me esta matando|me estan matando|nous tuent|ca me tue|ci stanno uccidendo|mi sta uccidendo|bringt mich um|bringt uns um|bringen mich um|bringen uns um)\b|\bvan a matar\b|\bme mata que\b",
     r"\bmuerto de (?:cansancio|sueno|risa)\b|\bmorto de (?:cansaco|sono|rir)\b|\bmort de (?:fatigue|rire)\b|\bstanco morto\b|\btodmude\b|\bme muero de ganas\b|\bmorrendo de curiosidade\b|\bje meurs d'envie\b|\bmuoio dalla voglia\b",
     r"\bc'est mort (?:pour|cote)\b|\bc'est mort,\b|\bes ist tot,\b|\bestá muerto,\b|\bnacio muerto\b|\bnasceu morto\b|\bmort-ne\b|\bnato morto\b|\btotgeburt\b|\bsuicide mission\b",
     r"\b(?:i'm|i am|we're|he's|she's) (?:dead|sick) (?:tired|and tired|set)\b|\bsick of (?:hearing|the|our|these|this|it)\b",
@@ -406,51 +413,51 @@ IDIOMS: tuple[str, ...] = (
 OTHER_LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "nl": {
         "self_harm": (
-            r"\bzelfmoord\w*|\bmezelf (?:van kant (?:te )?maken|doden|iets aan(?:doen)?|pijn doen|snijden)\b|\bmijn leven (?:beeindigen|beëindigen|te beeindigen)\b",
-            r"\bwil (?:niet meer (?:leven|verder|wakker worden)|dood|er niet meer zijn)\b|\bniet meer (?:willen )?leven\b|\bbeter af zonder mij\b",
-            r"\b(?:ik ga|wil) springen\b|\bop het dak\b.{0,40}\bspringen\b|\bafscheidsbrief\b|\ber een einde aan maken\b|\bsnijd mezelf\b",
+            r"\bzelfmoord\w*|\bsuicidaal\b|\bmezelf (?:van kant (?:te )?maken|doden|iets aan(?:doen)?|pijn doen|snijden|verwonden)\b|\bmijn leven (?:beeindigen|te beeindigen|nemen)\b|\ber een einde aan (?:maken|te maken)\b",
+            r"\b(?:wil|ik wil) (?:niet meer (?:leven|verder|wakker worden|hier zijn)|dood|er niet meer zijn|verdwijnen)\b|\bniet meer (?:willen )?leven\b|\bbeter af zonder mij\b|\bdood wil\b",
+            r"\b(?:ik ga|wil|ga) springen\b|\bop het dak\b|\bvan de brug\b|\bvoor de trein\b|\bafscheidsbrief\b|\bsnijd (?:mezelf|in mijn)\b|\bpillen (?:gespaard|verzameld|genomen)\b|\bniet meer wakker\b",
         ),
         "violence": (
-            r"\bdoodsbedreiging\w*|\bbedreig\w* (?:mij|me|mijn)\b|\b(?:mij|me) bedreigd\b|\bbij de keel gegrepen\b|\bgeslagen\b|\bin elkaar (?:geslagen|slaan)\b",
-            r"\b(?:ik ben bang dat ik|ik ga) (?:hem|haar|iemand) (?:iets aandoe|pijn doe|sla|vermoord)\b|\bvermoorden\b|\bmet een (?:mes|pistool|wapen)\b|\bweet waar ik woon\b|\bmishandeld\b",
+            r"\bdoodsbedreiging\w*|\bbedreig\w*|\bdreig\w* (?:mij|me|mijn|te)\b|\bbij de keel\b|\bgeslagen\b|\bin elkaar (?:geslagen|slaan|te slaan)\b|\bmishandel\w*|\baangevallen\b|\bgestoken\b",
+            r"\b(?:iets aandoe|pijn doe|sla|vermoord|vermoorden|neersteken|neerschieten|afmaken)\b|\bmet een (?:mes|pistool|wapen|knuppel)\b|\bweet waar ik woon\b|\bbang dat ik (?:het )?(?:opnieuw|weer)\b|\bgeduwd\b|\bgeschopt\b",
         ),
         "domestic_abuse": (
-            r"\bmijn (?:man|vrouw|partner|vriend|vriendin|ex|vader)\b.{0,50}\b(?:slaat|sloeg|geslagen|geschopt|schopt|duwt|duwde|wurgt|gewurgd|bedreigt|dreigt|controleert|sluit me op)\b",
-            r"\bhuiselijk geweld\b|\bblauwe plekken\b|\bbang om naar huis\b|\bthuis niet veilig\b",
+            r"\bmijn (?:man|vrouw|partner|vriend|vriendin|ex|vader|zoon)\b.{0,60}\b(?:slaat|sloeg|geslagen|geschopt|schopt|duwt|duwde|geduwd|wurgt|gewurgd|bedreigt|dreigt|controleert|sluit me op|opgesloten|verkracht|pijn)\b",
+            r"\bhuiselijk geweld\b|\bblauwe plekken\b|\bblauw oog\b|\bbang om naar huis\b|\bthuis (?:niet veilig|is het niet veilig)\b|\bhij (?:slaat|sloeg|schopt|schopte|duwt|duwde) me\b|\bze (?:slaat|sloeg) me\b",
         ),
         "harassment": (
-            r"\bseksuele intimidatie\b|\b(?:word|werd) (?:gepest|geintimideerd|gediscrimineerd|betast)\b|\bgediscrimineerd\b|\bdiscriminatie\b(?! ?beleid)",
-            r"\bnoemen mij\b|\bnoemt mij\b|\bvanwege mijn (?:huidskleur|afkomst|geloof|geaardheid|leeftijd|zwangerschap|handicap)\b|\bbetast\b|\bongewenste intimiteiten\b|\bracistisch\w*",
+            r"\bseksuele intimidatie\b|\bintimideer\w*|\b(?:word|werd|wordt) (?:gepest|geintimideerd|gediscrimineerd|betast|lastiggevallen|uitgescholden)\b|\bgediscrimineerd\b|\bdiscriminatie\b(?! ?beleid)|\bgepest\b",
+            r"\bnoemen (?:mij|me)\b|\bnoemt (?:mij|me)\b|\bvanwege mijn (?:huidskleur|afkomst|geloof|geaardheid|leeftijd|zwangerschap|handicap|hoofddoek)\b|\bbetast\b|\bongewenste intimiteiten\b|\bracistisch\w*|\bseksuele (?:opmerkingen|berichten|toespelingen)\b|\bzwanger\b.{0,40}\bpromotie\b|\bomdat ik (?:een )?(?:vrouw|zwanger|homo|moslim|zwart)\b",
         ),
         "medical": (
-            r"\bflauwgevallen\b|\bpijn op (?:de|mijn) borst\b|\bhartaanval\b|\bpaniekaanval\w*|\bkan niet (?:meer )?ademen\b|\bhart slaat onregelmatig\b|\bhartkloppingen\b",
-            r"\bdepressie\b|\bdepressief\b|\bik (?:heb|zit in) een burn-?out\b|\bverslaafd\b|\bte veel (?:drinken|alcohol)\b|\bik heb kanker\b|\bslaap al\b|\bslaappillen\b|\bcocaine (?:gebruik|snuif)\w*",
+            r"\bflauwgevallen\b|\bpijn (?:op|in) (?:de|mijn) borst\b|\bhartaanval\b|\bpaniekaanval\w*|\bkan niet (?:meer )?ademen\b|\bhart slaat\b|\bhartkloppingen\b|\bduizelig\b|\bgevoelloos\b",
+            r"\bdepressie\b|\bdepressief\b|\bik (?:heb|zit in) een burn-?out\b|\bverslaafd\b|\bte veel (?:drinken|alcohol)\b|\bik heb kanker\b|\bslaap (?:al|nauwelijks|niet meer)\b|\bslaappillen\b|\bcocaine (?:gebruik|snuif)\w*|\belke (?:avond|ochtend|dag) (?:drinken|een fles|wijn)\b|\bdrink (?:elke|iedere) (?:avond|dag|ochtend)\b",
         ),
         "legal_hr": (
-            r"\bklokkenluider\w*|\bmisstand gemeld\b|\bontslagen\b|\bontslag op staande voet\b|\bbuitengesloten\b|\bwraak\b|\badvocaat\b|\brechtszaak\b|\bgedegradeerd\b",
-            r"\bvervalsen\b|\bvervals\w*|\bfraude (?:gemeld|ontdekt|melden)\b|\bliegen tegen de (?:accountant|toezichthouder)\b|\baanklacht\b",
+            r"\bklokkenluider\w*|\bmisstand\w*|\bontslagen\b|\bontslag op staande voet\b|\bbuitengesloten\b|\bwraak\b|\brechtszaak\b|\bgedegradeerd\b|\bvergelding\b|\bgemeld\b.{0,40}\b(?:sindsdien|nu)\b",
+            r"\bvervalsen\b|\bvervals\w*|\bfraude (?:gemeld|ontdekt|melden)\b|\bliegen tegen de (?:accountant|toezichthouder|inspectie)\b|\baanklacht\b|\bonterecht ontslag\b|\bgedwongen (?:te tekenen|ontslag)\b|\bzwijgen\b.{0,30}\b(?:baan|ontslag)\b",
         ),
     },
     "pl": {
         "self_harm": (
-            r"\bsamoboj\w*|\b(?:zabic|zabije) sie\b|\bodebrac sobie zycie\b|\bnie chce (?:juz )?zyc\b|\bchce umrzec\b|\bskoncz\w* ze soba\b",
-            r"\blist pozegnalny\b|\bskocze\b|\btne sie\b|\bokaleczam\b|\bsamookalecz\w*|\blepiej beze mnie\b|\bnie chce sie obudzic\b|\btabletki\b.{0,30}\bwszystkie\b",
+            r"\bsamoboj\w*|\b(?:zabic|zabije|zabilbym|zabilabym) sie\b|\bodebrac sobie zycie\b|\bnie chce (?:juz )?(?:zyc|tu byc|sie obudzic)\b|\bchce umrzec\b|\bskoncz\w* ze soba\b|\bskoncz\w* z tym wszystkim\b",
+            r"\blist pozegnalny\b|\bskocze\b|\bskoczyc z\b|\btne sie\b|\bokaleczam\b|\bsamookalecz\w*|\blepiej beze mnie\b|\btabletki\b.{0,40}\b(?:wszystkie|zbieram|odkladam|wzialem|wzielam)\b|\bna dachu\b|\bz mostu\b",
         ),
         "violence": (
-            r"\bgrozi\w* (?:mi|mnie)\b|\bgrozb\w*|\buderzyl\w*|\bpobil\w*|\bzabije (?:go|ja|cie|was)\b|\bnapad\w*|\bzaatakowal\w*|\bnozem\b|\bz bronia\b|\bboje sie, ze zrobie\b",
+            r"\bgrozi\w* (?:mi|mnie|ze)\b|\bgrozb\w*|\buderzyl\w*|\bpobil\w*|\bzabije (?:go|ja|cie|was|mnie)\b|\bnapad\w*|\bzaatakowal\w*|\bnozem\b|\bz bronia\b|\bboje sie, ze (?:zrobie|to zrobie|znowu)\b|\bw twarz\b|\bwie, gdzie mieszkam\b|\bwie gdzie mieszkam\b",
         ),
         "domestic_abuse": (
-            r"\b(?:maz|zona|partner|partnerka|chlopak|dziewczyna|byly|ojciec)\b.{0,50}\b(?:bije|bil|uderzyl\w*|popchnal\w*|dusil\w*|grozi|kontroluje|zamknal\w*|zabral\w* mi)\b",
-            r"\bprzemoc\w* domow\w*|\bboje sie wrocic do domu\b|\bsiniaki\b",
+            r"\b(?:maz|zona|partner|partnerka|chlopak|dziewczyna|byly|byla|ojciec|syn)\b.{0,60}\b(?:bije|bil|bila|uderzyl\w*|popchnal\w*|popchnela|dusil\w*|grozi|kontroluje|zamknal\w*|zabral\w* mi|szarpal\w*|kopnal\w*|zgwalcil\w*)\b",
+            r"\bprzemoc\w* domow\w*|\bboje sie wrocic do domu\b|\bsiniak\w*|\bpodbite oko\b|\bw domu nie jestem bezpieczn\w*\b",
         ),
         "harassment": (
-            r"\bmolestuje\b|\bmolestow\w*|\bmobbing\w* (?:w pracy|mnie)\b|\bmobbinguje\b|\bnekan\w*|\bdyskrymin\w*|\bpodteks\w* seksual\w*|\bmolestowan\w*|\bdotyka mnie\b|\bwyzywa\w*|\brasistowsk\w*|\bponiza\w*",
+            r"\bmolestuje\b|\bmolestow\w*|\bmobbing\w*|\bmobbinguje\b|\bnekan\w*|\bdyskrymin\w*|\bpodteks\w* seksual\w*|\bdotyka mnie\b|\bdotykal\w* mnie\b|\bwyzywa\w*|\brasistowsk\w*|\bponiza\w*|\bprzezywa\w*|\bseksualn\w* (?:uwagi|wiadomosci|propozycj\w*|komentarz\w*)\b|\bbo jestem (?:kobieta|w ciazy|gejem|muzulmaninem)\b|\bmolestowanie\b",
         ),
         "medical": (
-            r"\bnapi(?:c|ja) (?:sie )?wodki\b|\bpije codziennie\b|\btrzes\w* (?:mi )?rece\b|\bbol w klatce\b|\bzawal\w*|\batak\w* paniki\b|\bdepresj\w*|\bwypalen\w*|\buzalezni\w*|\bzemdlal\w*|\bnie moge oddychac\b|\bnie spie\b|\bnowotwor\w*|\bmam raka\b",
+            r"\bnapi(?:c|ja) (?:sie )?wodki\b|\bpije (?:codziennie|co wieczor|rano)\b|\btrzes\w* (?:mi )?rece\b|\bbol w klatce\b|\bzawal\w*|\batak\w* paniki\b|\bdepresj\w*|\bwypalen\w*|\buzalezni\w*|\bzemdlal\w*|\bnie moge oddychac\b|\bnie spie\b|\bnowotwor\w*|\bmam raka\b|\bkokain\w*|\btabletki nasenne\b|\bdretwieje\b|\bzawroty glowy\b",
         ),
         "legal_hr": (
-            r"\bukryc wyniki\b|\bukry\w*|\bstrace prace\b|\bzwolni\w*|\bodwet\w*|\bsygnalist\w*|\bzglosil\w*|\bsfalszow\w*|\bfalszow\w*|\bprawnik\w*|\bsad pracy\b|\bdyscyplinarn\w*|\bklamac\b",
+            r"\bukryc wyniki\b|\bukry\w*|\bstrace prace\b|\bzwolni\w*|\bodwet\w*|\bsygnalist\w*|\bzglosil\w*|\bsfalszow\w*|\bfalszow\w*|\bprawnik\w*|\bsad pracy\b|\bdyscyplinarn\w*|\bklamac\b|\bokla\w* audytor\w*|\bkaze mi\b.{0,40}\b(?:ukryc|podpisac|klamac|zmienic)\b|\binaczej strace\b",
         ),
     },
     "ja": {
@@ -458,7 +465,7 @@ OTHER_LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
         "violence": (r"殴ってしまい|殴られ|殴り|脅迫|脅され|殺す|殺され|刺す|刺され|暴力|手が出|ナイフ|包丁|襲われ",),
         "domestic_abuse": (r"(?<![a-z])dv(?![a-z])|家庭内暴力|夫に|妻に|彼氏に|恋人に|包丁を向け|殴られ|蹴られ|家に帰るのが怖",),
         "harassment": (r"差別|セクハラ|パワハラ|嫌がらせ|ハラスメント|いじめ|侮辱|触られ|性的な",),
-        "medical": (r"息ができな|発作|胸の痛み|胸が痛|動悸|倒れ|めまい|うつ|鬱|眠れな|不眠|依存|飲まないと|パニック|がん|癌",),
+        "medical": (r"息ができな|発作|胸の痛み|胸が痛|動悸|倒れ|めまい|うつ|鬱|眠れな|不眠|依存|飲まないと|パニック|癌",),
         "legal_hr": (r"内部通報|告発|報復|閑職|解雇|降格|不正|改ざん|隠蔽|弁護士|訴え|左遷|追いやられ|クビ",),
     },
     "ru": {
@@ -522,26 +529,53 @@ IMMINENT = re.compile(
     )
 )
 
+def _top_level(pattern: str) -> list[str]:
+    """A pattern split at its top-level ``|``: each branch gets its own, tighter gate."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return [p for p in parts if p]
+
+
 # One registry of every pattern: (kind, category, language) per pattern, kind being
 # "strong", "weak", "idiom" or "other" (a further language's direct phrase).
 _LABELS: list[tuple[str, str, str]] = []
 _PATTERNS: list[str] = []
 for _cat, _pats in STRONG.items():
     for _p in _pats:
-        _LABELS.append(("strong", _cat, ""))
-        _PATTERNS.append(_p)
+        for _branch in _top_level(_p):
+            _LABELS.append(("strong", _cat, ""))
+            _PATTERNS.append(_branch)
 for _cat, _pats in WEAK.items():
     for _p in _pats:
         _LABELS.append(("weak", _cat, ""))
         _PATTERNS.append(_p)
 for _p in IDIOMS:
-    _LABELS.append(("idiom", "", ""))
-    _PATTERNS.append(_p)
+    for _branch in _top_level(_p):
+        _LABELS.append(("idiom", "", ""))
+        _PATTERNS.append(_branch)
 for _lang, _cats in OTHER_LANGUAGES.items():
     for _cat, _pats in _cats.items():
         for _p in _pats:
-            _LABELS.append(("other", _cat, _lang))
-            _PATTERNS.append(_plain(_p))
+            for _branch in _top_level(_plain(_p)):
+                _LABELS.append(("other", _cat, _lang))
+                _PATTERNS.append(_branch)
 _SET = PatternSet(_PATTERNS)
 
 

@@ -13,19 +13,54 @@ import unicodedata
 from functools import lru_cache
 
 _SPECIAL = str.maketrans(
-    {"ß": "ss", "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i",
-     "’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "“": '"', "”": '"', "«": '"', "»": '"',
-     "–": "-", "—": "-", "\u00a0": " "}
+    {
+        "ß": "ss",
+        "œ": "oe",
+        "æ": "ae",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ı": "i",
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "ʼ": "'",
+        "“": '"',
+        "”": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+    }
 )
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 _SPACES = re.compile(r"\s+")
 # Chat shorthand whose meaning matters here (English is where it is most common).
 _SHORTHAND = {
-    "kms": "kill myself", "kys": "kill yourself", "unalive": "kill", "wanna": "want to",
-    "gonna": "going to", "gotta": "got to", "cant": "can't", "dont": "don't", "wont": "won't",
-    "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "werent": "weren't",
-    "ive": "i've", "u": "you", "ur": "your", "bc": "because", "cuz": "because",
-    "tbh": "to be honest", "idk": "i don't know", "rn": "right now",
+    "kms": "kill myself",
+    "kys": "kill yourself",
+    "unalive": "kill",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gotta": "got to",
+    "cant": "can't",
+    "dont": "don't",
+    "wont": "won't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "werent": "weren't",
+    "ive": "i've",
+    "u": "you",
+    "ur": "your",
+    "bc": "because",
+    "cuz": "because",
+    "tbh": "to be honest",
+    "idk": "i don't know",
+    "rn": "right now",
 }
 _SHORTHAND_RX = re.compile(r"\b(?:" + "|".join(sorted(_SHORTHAND, key=len, reverse=True)) + r")\b")
 
