@@ -39,7 +39,8 @@ _DAY = (
     r"quinta(?:-feira)?|sexta(?:-feira)?|lunedì|martedì|mercoledì|giovedì|venerdì)"
 )
 _WHEN_RX = (
-    r"(?:today|tonight|tomorrow|tmrw|tmr|tomorow|tommorow|2moro|this (?:week|month|afternoon|morning|evening|"
+    r"(?:today|tonight|tomorrow|tmrw|tmr|tomorow|tommorow|2moro|(?:this|next|nxt) wk|nxt (?:week|month|" + _DAY + r")|"
+    r"this (?:week|month|afternoon|morning|evening|"
     r"weekend|quarter|" + _DAY + r")|next (?:week|month|quarter|time|" + _DAY + r")|(?:on |by |before |this )?"
     + _DAY + r"(?:\s+(?:morning|afternoon|evening|night))?|weekend|end of (?:the )?(?:week|month|day|quarter)|"
     r"by (?:the )?(?:end|eow|eod)|eow|eod|before (?:the |our |my )?\w+|after (?:the |our |my )?\w+|"
@@ -94,7 +95,8 @@ _TRIGGERS: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
 _WHEN_LEAD = re.compile(r"(?:\b(?:and|so|ok|okay|then)\s+)?(" + _WHEN_RX + r")\s*,?\s*$", _FLAGS)
 # Present tense for the future, where the time says it: "Morgen rufe ich ... an", "mañana llamo".
 _WHEN_PRESENT = re.compile(
-    r"\b(?:" + _WHEN_RX + r")\s*,?\s+(?:i\s+\w+|\w+\s+ich|je\s+\w+|j" + _APOS + r"\w+|\w+o\b|\w+(?:e|i)\b)",
+    r"\b(?:" + _WHEN_RX + r")\s*,?\s+(?:i\s+\w+|\w+\s+ich|je\s+\w+|j" + _APOS + r"\w+|"
+    r"(?!(?:no|so|to|do|go|too)\b)\w+o\b)",
     _FLAGS,
 )
 _NOT_MINE = re.compile(
@@ -192,6 +194,8 @@ def commitment_clause(text: str, score: Callable[[str], float] | None = None) ->
         for m in _WHEN_PRESENT.finditer(sentence):
             candidates.append((1.2, m.start()))
         for strength, pos in candidates:
+            if _RELATIVE.search(sentence, 0, pos) and strength < 3.0:
+                continue
             start = s_start + pos
             lead = _WHEN_LEAD.search(text, s_start, start)
             if lead:
@@ -211,6 +215,16 @@ def commitment_clause(text: str, score: Callable[[str], float] | None = None) ->
     return best
 
 
+_NEGATED = re.compile(r"\b(?:not|never|no|nope|nah|won['’]?t|don['’]?t|can['’]?t|cannot|didn['’]?t|nicht|jamais|nunca|"
+                      r"non|não|nao|pas)\b", _FLAGS)
+# Not a plan of one's own: a goodbye, a request to the coach, a proposal for the group.
+_GOODBYE_START = re.compile(
+    r"^(?:talk|speak|see\s+you|catch\s+you|bye|until|till|have\s+a|give\s+me|tell\s+me|show\s+me|help\s+me|"
+    r"send\s+me|let\s+me\s+know|we|you|they)\b",
+    _FLAGS,
+)
+# "one thing I can do", "what I could try": the subject sits in a relative clause, not a plan.
+_RELATIVE = re.compile(r"\b(?:thing|things|something|anything|what|which|that|where|how)\s*$", _FLAGS)
 # Someone else's plan: "my COO will...", "they're going to...", "the board plans to...".
 _OTHER_SUBJECT = re.compile(
     r"^(?i:(?:ok|so|and|but|well|also)\W+)?(?:(?i:he|she|they|it|you|(?:my|our|the|his|her|their|your)\s+[\w-]+"
@@ -231,7 +245,9 @@ def fallback_clause(text: str, score: Callable[[str], float]) -> Span | None:
             continue
         a2, b2 = _trim(text, a, b)
         clause = text[a2:b2]
-        if len(clause.split()) < 2 or _EMPTY_ACTION.match(clause) or _OTHER_SUBJECT.match(clause):
+        if (len(clause.split()) < 3 or _EMPTY_ACTION.match(clause) or _OTHER_SUBJECT.match(clause)
+                or _NEGATED.search(clause) or _NOT_MINE.match(clause) or _ONLY_WHEN.fullmatch(clause)
+                or _GOODBYE_START.match(clause)):
             continue
         value = score(clause) + (0.3 if has_when(clause) else 0.0)
         if best is None or value > best.score:

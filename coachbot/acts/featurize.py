@@ -30,7 +30,8 @@ _WORD_MAP: dict[str, str] = {
     "ur": "you are", "gonna": "going to", "wanna": "want to", "gotta": "got to", "u": "you", "r": "are",
     "pls": "please", "plz": "please", "plse": "please", "cya": "see you", "cu": "see you",
     "ttyl": "talk to you later", "b4": "before", "wk": "week", "idk": "i do not know",
-    "dunno": "i do not know", "tbh": "to be honest", "byebye": "bye", "bye-bye": "bye", "let's": "let us",
+    "dunno": "i do not know", "tbh": "to be honest", "wil": "will", "gona": "going to", "nxt": "next",
+    "thurs": "thursday", "weds": "wednesday", "tues": "tuesday", "byebye": "bye", "bye-bye": "bye", "let's": "let us",
 }
 for _w in ("thx", "thnx", "thnks", "thanx", "tnx", "ty", "tks", "thks"):
     _WORD_MAP[_w] = "thanks"
