@@ -58,16 +58,28 @@ def _store(args: argparse.Namespace, *, must_exist: bool = False):
         raise CliError(f"cannot open the database {args.db or '(default)'}: {exc}") from None
 
 
-def _coach(args: argparse.Namespace, *, must_exist: bool = False):
+def _coach(args: argparse.Namespace, *, must_exist: bool = False, llm: bool = False):
     from coachbot.config import Config
     from coachbot.engine import Coach
 
     config = Config.from_env(args.db)
+    store = _store(args, must_exist=must_exist)
     return Coach(
-        _store(args, must_exist=must_exist),
+        store,
         session_gap_minutes=config.session_gap_minutes,
         max_input_chars=config.max_input_chars,
+        **(_llm_options(store) if llm else {}),
     )
+
+
+def _llm_options(store) -> dict:
+    """The configured LLM's parts for the coach (none: the built-in engine alone)."""
+    from coachbot.llm import coach_options
+
+    try:
+        return coach_options(store)
+    except ValueError as exc:  # contradictory LLM settings: say which, coach nothing wrong
+        raise CliError(str(exc)) from None
 
 
 def _who(args: argparse.Namespace) -> Who:
@@ -108,7 +120,7 @@ def _plain_printer(replies: Iterable[Reply]) -> None:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    coach = _coach(args)
+    coach = _coach(args, llm=True)
     who = _who(args)
     interactive = sys.stdin.isatty() and not args.jsonl
     show: Callable[[Iterable[Reply]], None]

@@ -29,11 +29,16 @@ def build_app(config: Config, coach: Coach | None = None, *, scheduler: bool = F
 
     With ``scheduler`` the weekly check-ins are sent from this process too (``serve``).
     """
-    coach = coach or Coach(
-        Store(config.db_path),
-        session_gap_minutes=config.session_gap_minutes,
-        max_input_chars=config.max_input_chars,
-    )
+    if coach is None:
+        from coachbot.llm import coach_options
+
+        store = Store(config.db_path)
+        coach = Coach(
+            store,
+            session_gap_minutes=config.session_gap_minutes,
+            max_input_chars=config.max_input_chars,
+            **coach_options(store),  # the configured LLM, if any
+        )
     app = web.Application(client_max_size=1024 * 1024)
     app[COACH_KEY] = coach
     app[CONFIG_KEY] = config

@@ -12,6 +12,7 @@ or with no LLM settings, coachbot coaches with its built-in engine alone.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,8 +28,8 @@ from coachbot.wording import Prompts
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LLM", "Extraction", "Extractor", "LLMClient", "LLMConfig", "LLMPhraser", "Summariser", "from_env",
-           "turn_budget"]
+__all__ = ["LLM", "Extraction", "Extractor", "LLMClient", "LLMConfig", "LLMPhraser", "Summariser", "coach_options",
+           "from_env", "turn_budget"]
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,18 @@ def from_env(store: Store | None, env: Mapping[str, str] | None = None, prompts:
     except LLMMissing as missing:
         log.warning("LLM settings found but %s; coaching with the built-in engine alone", missing)
         return None
+
+
+def coach_options(store: Store, env: Mapping[str, str] | None = None) -> dict:
+    """``Coach(store, **coach_options(store))``: the configured LLM's phraser, extractor and
+    summariser, or nothing (the built-in engine alone). Raises ValueError on bad settings."""
+    parts = from_env(store, env)
+    if parts is None:
+        return {}
+    log.info("LLM: %s (a turn waits at most %.1f s for it)", parts.config.label, parts.config.budget_seconds)
+    options = {"phraser": parts.phraser, "extractor": parts.extractor, "summariser": parts.summariser}
+    # Only the hooks this Coach has (the dialogue gains them with the listening pipeline).
+    from coachbot.engine import Coach
+
+    accepted = inspect.signature(Coach.__init__).parameters
+    return {name: part for name, part in options.items() if name in accepted}
