@@ -42,6 +42,7 @@ from coachbot.phrasing import Move, PhraseRequest
 from coachbot.store import Store
 
 HERE = Path(__file__).resolve().parent
+ERRORS = ("timeout", "rate_limited", "error", "unsupported", "unavailable")
 MOVE_OF_KIND = {"reflection": "reflect", "question": "reflect_ask", "opening": "open", "close": "close",
                 "nudge": "offer", "info": "info"}
 
@@ -113,8 +114,7 @@ def report(name: str, figures: dict) -> None:
     rules = Counter({k.removeprefix("guard:"): v for k, v in outcomes.items() if k.startswith("guard:")})
     guard_failed = outcomes["guard"]
     answered = outcomes["llm"] + guard_failed
-    errors = sum(v for k, v in outcomes.items() if k in ("timeout", "rate_limited", "error", "unsupported",
-                                                        "unavailable"))
+    errors = sum(v for k, v in outcomes.items() if k in ERRORS)
     fallbacks = guard_failed + errors
     p50 = statistics.median(times) * 1000 if times else 0.0
     p95 = times[min(len(times) - 1, int(0.95 * len(times)))] * 1000 if times else 0.0
@@ -123,6 +123,9 @@ def report(name: str, figures: dict) -> None:
           f"{figures['tokens'][0]:>10} {figures['tokens'][1]:>10} {p50:>9.0f} {p95:>9.0f}")
     if rules:
         print(f"{'':<28} rules broken: " + ", ".join(f"{rule} {n}" for rule, n in rules.most_common(6)))
+    kinds = {k: v for k, v in outcomes.items() if k in ERRORS}
+    if kinds:
+        print(f"{'':<28} errors: " + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())))
 
 
 def main(argv: list[str] | None = None) -> int:
