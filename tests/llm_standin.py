@@ -160,3 +160,15 @@ class StandInLLM:
             self._loop.call_soon_threadsafe(self._loop.stop)
         if self._thread is not None:
             self._thread.join(5)
+
+
+def coach_takes_an_llm() -> bool:
+    """Whether ``Coach`` has the phraser hook (the dialogue's understand → decide → phrase pipeline)."""
+    import inspect
+
+    from coachbot.engine import Coach
+
+    return "phraser" in inspect.signature(Coach.__init__).parameters
+
+
+NEEDS_PIPELINE = "the dialogue does not hand its moves to a phraser yet (the listening pipeline)"

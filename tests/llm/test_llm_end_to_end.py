@@ -11,11 +11,14 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from llm_standin import NEEDS_PIPELINE, coach_takes_an_llm
 
 from coachbot import guards
 from coachbot.engine import Coach
 from coachbot.llm import coach_options
 from coachbot.models import Who
+
+pytestmark = pytest.mark.skipif(not coach_takes_an_llm(), reason=NEEDS_PIPELINE)
 
 SCRIPT = [
     "Hello",

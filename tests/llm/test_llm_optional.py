@@ -29,3 +29,13 @@ def test_from_env_without_the_package_means_the_builtin_engine(monkeypatch, stor
 
     monkeypatch.setitem(sys.modules, "openai", None)
     assert llm.from_env(store, {"OPENAI_API_KEY": "sk-x"}) is None
+
+
+def test_contradictory_llm_settings_are_one_clear_line(db_path, monkeypatch, capsys):
+    from coachbot.cli import main
+
+    monkeypatch.delenv("COACHBOT_LLM", raising=False)
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:11434/v1")
+    monkeypatch.delenv("COACHBOT_LLM_MODEL", raising=False)
+    assert main(["chat", "--user", "u1", "--db", str(db_path), "--jsonl"]) == 2
+    assert "COACHBOT_LLM_MODEL must name the model" in capsys.readouterr().err

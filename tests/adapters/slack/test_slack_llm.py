@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import time
 
+import pytest
+from llm_standin import NEEDS_PIPELINE, coach_takes_an_llm
+
 from coachbot.engine import Coach
 from coachbot.llm import coach_options
+
+pytestmark = pytest.mark.skipif(not coach_takes_an_llm(), reason=NEEDS_PIPELINE)
 
 THREAD = "1700000000.000888"
 

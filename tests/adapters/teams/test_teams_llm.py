@@ -7,6 +7,7 @@ import time
 import aiohttp
 import pytest
 from aiohttp import web
+from llm_standin import NEEDS_PIPELINE, coach_takes_an_llm
 from teams_rig import Bot, message
 
 from coachbot.config import Config
@@ -15,6 +16,7 @@ from coachbot.llm import coach_options
 from coachbot.server import build_app
 from coachbot.store import Store
 
+pytestmark = pytest.mark.skipif(not coach_takes_an_llm(), reason=NEEDS_PIPELINE)
 
 @pytest.fixture
 async def llm_bot(tmp_path, connector, llm_env):
