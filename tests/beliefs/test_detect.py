@@ -234,7 +234,7 @@ def test_a_hedged_denial_of_the_business_case_reads_as_beliefs_first():
         "We build logistics software for retailers.",
         "We make gearboxes for wind turbines, about 2,000 a year.",
         "Our marketing team has six people and an agency.",
-        "Our engineers design everything in Graz.",
+        "We make cardboard packaging for online shops.",
         "We sell through 400 dealers across Europe.",
         "We have 30,000 followers on LinkedIn.",
     ],
