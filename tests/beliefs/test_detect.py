@@ -198,8 +198,9 @@ def test_evidence_from_a_run_on_text_stays_short_and_verbatim():
         assert len(belief.evidence) <= 1000
 
 
-# How executives really write: off-script negation, hedges and plain descriptions. None of these
-# texts is in the training data (a reviewer reported them from real sessions).
+# How executives really write: off-script negation, hedges and plain descriptions. The first text
+# of each case is one the detector used to get wrong in real sessions; none of these texts is in
+# the training data.
 
 
 @pytest.mark.parametrize(
