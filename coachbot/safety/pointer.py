@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 FIELDS = ("crisis_line", "emergency", "eap", "abuse_line")
 DEFAULTS_PATH = Path(__file__).with_name("contacts.yaml")
 ENV = "COACHBOT_SAFETY_CONTACTS"
-_NOW_VARIANTS = ("self_harm", "violence", "medical")
+_NOW_VARIANTS = ("self_harm", "violence", "domestic_abuse", "medical")
 
 
 class ContactsError(ValueError):

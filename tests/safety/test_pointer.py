@@ -28,6 +28,13 @@ def test_imminent_self_harm_gives_the_emergency_number_and_crisis_line_first():
     assert calm.index("988") < calm.index("911")
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("category", ["self_harm", "violence", "domestic_abuse", "medical"])
+def test_risk_that_sounds_imminent_puts_the_emergency_number_in_the_first_sentence(category, language):
+    text = pointer(SafetyFlag(category, 0.95, True, language), locale="de-DE")
+    assert "112" in text.split(".")[0]
+
+
 def test_locale_picks_the_countrys_numbers():
     uk = pointer(SafetyFlag("self_harm", 0.9, False, "en"), locale="en-GB")
     assert "116 123" in uk and "999" in uk
