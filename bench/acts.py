@@ -9,6 +9,8 @@ all never used in training, prints for ``coachbot.acts.understand`` with no cont
   "correct" (exact or token F1 >= 0.8) over messages with a gold clause, and false commitments
   (a clause returned for a message with none);
 - report outcome accuracy over messages with a gold outcome (no report found counts as wrong);
+- calibration: expected calibration error of the returned acts' confidences (how far "0.8"
+  is from being right eight times in ten), in five buckets;
 - language accuracy, and texts per second through ``understand`` on one core, counted in CPU
   time of this process (so other work on a shared machine does not lower the figure).
 
@@ -86,6 +88,13 @@ def evaluate(rows: list[dict]) -> dict:
     gold_r = [(r, u) for r, u in zip(rows, preds, strict=True) if r.get("report_outcome")]
     out["report"] = (sum(u.report is not None and u.report.outcome == r["report_outcome"] for r, u in gold_r),
                      len(gold_r))
+    pairs = [(a.confidence, a.name in r["acts"]) for r, u in zip(rows, preds, strict=True) for a in u.acts]
+    ece = 0.0
+    for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
+        bucket = [(c, ok) for c, ok in pairs if lo <= c < lo + 0.2 or (lo == 0.8 and c == 1.0)]
+        if bucket:
+            ece += abs(sum(c for c, _ in bucket) - sum(ok for _, ok in bucket)) / len(pairs)
+    out["ece"] = ece
     out["language"] = (sum(u.language == r.get("language", "en") for r, u in zip(rows, preds, strict=True)),
                        len(rows))
     return out
@@ -128,7 +137,8 @@ def main() -> int:
             f"exact {_pct(c['exact'], c['gold'])}, mean token F1 {c['mean_f1']:.2f}; "
             f"false commitments {_pct(c['false'], c['none'])}"
         )
-        print(f"    report outcome accuracy {_pct(*r['report'])}  language {_pct(*r['language'])}")
+        print(f"    report outcome accuracy {_pct(*r['report'])}  language {_pct(*r['language'])}  "
+              f"confidence ECE {r['ece']:.3f}")
         if args.per_act:
             for act, (p, rc, f1, tp, fp, fn) in r["per_act"].items():
                 print(f"    {act:18s} P {p:.2f} R {rc:.2f} F1 {f1:.2f}  tp {tp:3d} fp {fp:3d} fn {fn:3d}")
