@@ -8,7 +8,9 @@ all never used in training, prints for ``coachbot.acts.understand`` with no cont
 - commitment clause: exact match and token-overlap F1 against the gold clause, the share
   "correct" (exact or token F1 >= 0.8) over messages with a gold clause, and false commitments
   (a clause returned for a message with none);
-- report outcome accuracy over messages with a gold outcome (no report found counts as wrong);
+- report outcome accuracy over messages with a gold outcome (no report found counts as wrong),
+  read with no context and again with ``expecting_report=True`` (how the engine reads a reply
+  while last week's experiment awaits its report);
 - calibration: expected calibration error of the returned acts' confidences (how far "0.8"
   is from being right eight times in ten), in five buckets;
 - language accuracy, and texts per second through ``understand`` on one core, counted in CPU
@@ -88,6 +90,12 @@ def evaluate(rows: list[dict]) -> dict:
     gold_r = [(r, u) for r, u in zip(rows, preds, strict=True) if r.get("report_outcome")]
     out["report"] = (sum(u.report is not None and u.report.outcome == r["report_outcome"] for r, u in gold_r),
                      len(gold_r))
+    in_context = [understand(r["text"], expecting_report=True) for r, _ in gold_r]
+    out["report_in_context"] = (
+        sum(u.report is not None and u.report.outcome == r["report_outcome"]
+            for (r, _), u in zip(gold_r, in_context, strict=True)),
+        len(gold_r),
+    )
     pairs = [(a.confidence, a.name in r["acts"]) for r, u in zip(rows, preds, strict=True) for a in u.acts]
     ece = 0.0
     for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
@@ -137,7 +145,8 @@ def main() -> int:
             f"exact {_pct(c['exact'], c['gold'])}, mean token F1 {c['mean_f1']:.2f}; "
             f"false commitments {_pct(c['false'], c['none'])}"
         )
-        print(f"    report outcome accuracy {_pct(*r['report'])}  language {_pct(*r['language'])}  "
+        print(f"    report outcome accuracy {_pct(*r['report'])}, "
+              f"with expecting_report {_pct(*r['report_in_context'])}  language {_pct(*r['language'])}  "
               f"confidence ECE {r['ece']:.3f}")
         if args.per_act:
             for act, (p, rc, f1, tp, fp, fn) in r["per_act"].items():
