@@ -106,7 +106,7 @@ LIVE_WORKERS: set[str] = set()  # runners alive in this process (several may sha
 @dataclass(frozen=True)
 class Claim:
     delivery_id: int
-    recovering: bool  # an earlier sender may have posted it already: look before posting
+    recovering: bool  # an earlier attempt may have posted it already: look before posting
     attempts: int
 
 
@@ -137,12 +137,12 @@ def claim(store: Store, tenant: str, executive_id: int, week: str, due_at: datet
         row = _row(db, tenant, executive_id, week)
         if row is None:
             return None
-        if row["status"] == "claimed" and stale(row, now):
-            recovering = True
-        elif row["status"] == "failed" and retry_due(row, now):
-            recovering = False
-        else:
+        # A failed send may still have reached the platform (a timeout after it took the
+        # message), so a retry looks first, as a recovery does.
+        if not ((row["status"] == "claimed" and stale(row, now)) or
+                (row["status"] == "failed" and retry_due(row, now))):
             return None
+        recovering = True
         cursor = db.execute(
             "update checkin_deliveries set status = 'claimed', claimed_by = ?, claimed_at = ?, "
             "attempts = coalesce(attempts, 0) + 1 where id = ? and status = ? and claimed_by is ?",

@@ -254,12 +254,11 @@ class Runner:
         else:
             await self._followup(job, now, result)
 
-    async def _send_paced(self, channel: Channel, tenant: str, call: Callable, *, slot_taken: bool = False):
+    async def _send_paced(self, channel: Channel, tenant: str, call: Callable):
         """``call()`` in this workspace's next slot, waiting out 429s."""
         pacer = self.pacer(channel.platform, tenant)
-        for attempt in range(self.rate_limited_retries):
-            if attempt or not slot_taken:
-                await pacer.acquire()
+        for _ in range(self.rate_limited_retries):
+            await pacer.acquire()
             try:
                 value = await call()
             except RateLimited as exc:
@@ -273,8 +272,6 @@ class Runner:
         executive = job.executive
         channel = self.channels[executive["platform"]]
         recipient = _recipient(executive)
-        pacer = self.pacer(channel.platform, executive["tenant"])
-        await pacer.acquire()  # claim just before sending, so a claim is never held long
         claim = await asyncio.to_thread(outbox.claim, self.store, executive["tenant"], executive["id"],
                                         job.week, job.due_at, self.worker, now)
         if claim is None:
@@ -292,8 +289,9 @@ class Runner:
         prompt = await asyncio.to_thread(self._content, job)
         outgoing = Outgoing(prompt, claim.delivery_id, key)
         try:
-            sent = await self._send_paced(channel, executive["tenant"], lambda: channel.send(recipient, outgoing),
-                                           slot_taken=not claim.recovering)
+            # The pacing slot is taken right before the request, so requests reach the platform
+            # as evenly spaced as they were planned, whatever the database took.
+            sent = await self._send_paced(channel, executive["tenant"], lambda: channel.send(recipient, outgoing))
         except Undeliverable as exc:
             await asyncio.to_thread(outbox.mark_failed, self.store, claim.delivery_id, self.worker, str(exc),
                                     permanent=True, now=now)

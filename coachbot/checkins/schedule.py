@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_WEEKDAY = 0  # Monday
@@ -30,6 +31,7 @@ DEFAULT_QUIET_HOURS = "21:00-07:00"
 LATE_LIMIT = timedelta(hours=48)
 
 
+@lru_cache(maxsize=1024)  # ZoneInfo's own cache keeps only a few zones; a run asks 10,000 times
 def zone(name: str | None) -> ZoneInfo:
     """The IANA zone ``name``, or UTC when it is empty or unknown."""
     try:
@@ -38,6 +40,7 @@ def zone(name: str | None) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
+@lru_cache(maxsize=4096)
 def parse_hhmm(text: str | None, default: str = DEFAULT_TIME) -> time:
     try:
         return datetime.strptime((text or default).strip(), "%H:%M").time()
@@ -45,6 +48,7 @@ def parse_hhmm(text: str | None, default: str = DEFAULT_TIME) -> time:
         return datetime.strptime(default, "%H:%M").time()
 
 
+@lru_cache(maxsize=1024)
 def parse_quiet_hours(text: str | None) -> tuple[time, time] | None:
     """``"21:00-07:00"`` -> (21:00, 07:00); ``"off"`` or ``""`` -> None (no quiet hours)."""
     if text is None:

@@ -145,12 +145,13 @@ def test_stop_means_no_check_ins_and_no_reminders_until_restarted(coach, channel
 def test_one_gentle_reminder_at_most_and_none_after_an_answer(coach, channel, run):
     _quiet, answers = enrol(coach, "quiet"), enrol(coach, "answers")
     run(MONDAY_9_UTC)
-    coach.record_checkin(answers, channel.posts[1].items[0], 5, now=MONDAY_9_UTC + timedelta(hours=2))
+    posts = {p.user: p for p in channel.posts}
+    coach.record_checkin(answers, posts["answers"].items[0], 5, now=MONDAY_9_UTC + timedelta(hours=2))
     assert run(MONDAY_9_UTC + timedelta(hours=23))["reminded"] == 0
     assert run(MONDAY_9_UTC + timedelta(hours=24))["reminded"] == 1
     assert run(MONDAY_9_UTC + timedelta(hours=48))["reminded"] == 0
     assert [user for user, _ in channel.reminders] == ["quiet"]
-    assert channel.reminders[0][1] == channel.posts[0].message_id  # next to the check-in it is about
+    assert channel.reminders[0][1] == posts["quiet"].message_id  # next to the check-in it is about
     statuses = {d["executive_id"]: d["status"] for d in deliveries(coach)}
     assert sorted(statuses.values()) == ["answered", "sent"]
 
@@ -328,7 +329,7 @@ def test_status_shows_what_is_due_sent_answered_snoozed_and_failed(coach, channe
     enrol(coach, "d", "America/New_York")
     channel.gone.add("c")
     run(MONDAY_9_UTC)
-    coach.record_checkin(a, channel.posts[0].items[0], 7, now=MONDAY_9_UTC + timedelta(hours=1))
+    coach.record_checkin(a, channel.posts[0].items[0], 7, now=MONDAY_9_UTC + timedelta(hours=1))  # same item for all
     coach.snooze_checkin(b, 2, now=MONDAY_9_UTC + timedelta(hours=1))
     report = status.report(coach, [channel.platform], MONDAY_9_UTC + timedelta(hours=2))
     assert report["answered"] == 1 and report["snoozed"] == 1 and report["undeliverable"] == 1
