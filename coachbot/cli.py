@@ -211,6 +211,10 @@ def render_journey(data: dict) -> str:
         lines += ["", "Shifts:"]
         for s in data["shifts"]:
             lines.append(f"  session {s['session']}: {s['dimension']} moved {s['from']} → {s['to']}")
+    if "checkins" in data:
+        from coachbot.journey import checkins_summary
+
+        lines += ["", checkins_summary(data["checkins"])]
     return "\n".join(lines)
 
 

@@ -77,9 +77,11 @@ def journey(db: sqlite_utils.Database, who: Who) -> dict:
         "stage": None,
         "dimensions": {d: {"position": None, "observations": []} for d in DIMENSIONS},
         "shifts": [],
+        "checkins": [],
     }
     if row is None:
         return result
+    result["checkins"] = checkin_numbers(db, who.tenant, row["id"])
     result["stage"] = row["stage"]
     result["sessions"] = db.execute(
         "select count(*) from sessions where tenant = ? and executive_id = ?",
@@ -109,3 +111,46 @@ def journey(db: sqlite_utils.Database, who: Who) -> dict:
             result["shifts"].append({"dimension": dimension, **shift})
     result["shifts"].sort(key=lambda s: (s["session"], DIMENSIONS.index(s["dimension"])))
     return result
+
+
+def checkin_numbers(db: sqlite_utils.Database, tenant: str, executive_id: int) -> list[dict]:
+    """The weekly check-in answers as numbers, oldest week first.
+
+    ``[{"week": "2026-W48", "ratings": {"importance": 7, "belief:ownership": 5}, "experiment": "done"}]``;
+    controls (snooze, skip, talk) are not answers and are left out.
+    """
+    weeks: dict[str, dict] = {}
+    for answer in db["checkin_answers"].rows_where(
+            "tenant = ? and executive_id = ?", [tenant, executive_id], order_by="week, id"):
+        item, value = answer["item"], answer["value"]
+        entry = weeks.setdefault(answer["week"], {"week": answer["week"], "ratings": {}, "experiment": None})
+        if item in ("importance", "confidence") or item.startswith("belief:"):
+            try:
+                entry["ratings"][item] = int(value)
+            except (TypeError, ValueError):
+                continue
+        elif item == "experiment":
+            entry["experiment"] = value
+    return [entry for entry in weeks.values() if entry["ratings"] or entry["experiment"]]
+
+
+def checkins_summary(checkins: list[dict]) -> str:
+    """One line for the text journey: weeks answered, and each rating's first and latest value."""
+    if not checkins:
+        return "Check-ins: none answered yet."
+    series: dict[str, list[int]] = defaultdict(list)
+    for week in checkins:
+        for item, value in week["ratings"].items():
+            series[item].append(value)
+    parts = []
+    for item, values in series.items():
+        name = item.removeprefix("belief:")
+        parts.append(f"{name} {values[0]}" if len(values) == 1 else f"{name} {values[0]} → {values[-1]}")
+    done = sum(1 for week in checkins if week["experiment"] in ("done", "partly"))
+    tried = sum(1 for week in checkins if week["experiment"])
+    line = f"Check-ins: {len(checkins)} week(s) answered"
+    if parts:
+        line += "; " + ", ".join(parts)
+    if tried:
+        line += f"; experiments tried {done} of {tried}"
+    return line + "."

@@ -7,6 +7,8 @@ import logging
 from microsoft_agents.activity import ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, MemoryStorage, TurnContext, TurnState
 
+from coachbot.checkins.profiles import platform_timezone
+
 from . import actions, commands, identity, inbox, storage, streaming
 from .endpoint import ANSWERED_TYPES
 from .turns import Teams, now, run, send_replies, text_activity
@@ -37,6 +39,8 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
         reference = context.activity.get_conversation_reference().model_dump(
             mode="json", by_alias=True, exclude_none=True)
         first = await run(storage.save_reference, teams.coach.store, who, reference, now())
+        # Teams tells us the client's time zone: the weekly check-in follows it.
+        await run(platform_timezone, teams.coach.store, who, context.activity.local_timezone, now())
         sender = context.activity.from_property
         if first and sender and sender.name:
             await run(teams.coach.update_settings, who, name=sender.name)

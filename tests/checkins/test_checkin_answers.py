@@ -76,3 +76,18 @@ def test_reporting_the_experiment_done_in_a_check_in_moves_the_stage_to_action(c
     coach.end_session(who, monday)
     coach.record_checkin(who, "experiment", "done", monday + timedelta(days=7))
     assert coach.journey(who)["stage"] == "action"
+
+
+def test_the_weekly_numbers_appear_in_the_journey(coach, who, monday):
+    coach.record_checkin(who, "importance", 4, monday)
+    coach.record_checkin(who, "snooze", "", monday)
+    coach.record_checkin(who, "importance", 7, monday + timedelta(weeks=1))
+    coach.record_checkin(who, "belief:ownership", 6, monday + timedelta(weeks=1))
+    checkins = coach.journey(who)["checkins"]
+    assert [c["week"] for c in checkins] == ["2026-W48", "2026-W49"]
+    assert checkins[0]["ratings"] == {"importance": 4}
+    assert checkins[1]["ratings"] == {"importance": 7, "belief:ownership": 6}
+
+    from coachbot.cli import render_journey
+
+    assert "importance 4 → 7" in render_journey(coach.journey(who))

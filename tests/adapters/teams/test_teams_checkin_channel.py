@@ -77,3 +77,10 @@ async def test_the_one_reminder_arrives_in_the_same_chat(bot, channel):
     await run(bot, channel, MONDAY_9)
     assert (await run(bot, channel, MONDAY_9 + timedelta(hours=24)))["reminded"] == 1
     assert "still waiting" in bot.connector.texts()[-1]
+
+
+async def test_the_time_zone_follows_what_teams_reports(bot, channel):
+    await bot.post(message(bot.connector, "hello", localTimezone="Asia/Tokyo"))
+    assert bot.coach.settings(ALICE).timezone == "Asia/Tokyo"
+    await bot.post(message(bot.connector, "hi again", localTimezone="Not/AZone"))
+    assert bot.coach.settings(ALICE).timezone == "Asia/Tokyo"
