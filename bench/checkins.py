@@ -181,6 +181,7 @@ def main() -> int:
     parser.add_argument("--executives", type=int, default=10_000)
     parser.add_argument("--limit", type=int, default=100, help="the stand-in's chat.postMessage limit per second")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--clean-only", action="store_true", help="skip the kill -9 run")
     parser.add_argument("--serve-slack", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_slack:
@@ -223,6 +224,9 @@ def main() -> int:
             out, _ = again.communicate(timeout=600)
             result["clean"]["second_run_sent"] = json.loads(out.decode().strip().splitlines()[-1])["sent"]
 
+            if args.clean_only:
+                print(json.dumps(result))
+                return 0
             # 2. kill -9 halfway, then run again
             reset(slack_url)
             proc = checkins_run(Path(tmp) / "crash.db", slack_url)
