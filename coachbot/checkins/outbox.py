@@ -165,7 +165,8 @@ def mark_sent(store: Store, delivery_id: int, worker: str, message_id: str, addr
     with store.write() as db:
         db.execute(
             "update checkin_deliveries set sent_at = coalesce(sent_at, ?), platform_message_id = ?, error = null, "
-            "status = case when status = 'claimed' then 'sent' else status end "
+            "status = case when status != 'claimed' then status "
+            "when answered_at is not null then 'answered' else 'sent' end "
             "where id = ? and claimed_by = ?",
             [now.isoformat(), message_id, delivery_id, worker],
         )

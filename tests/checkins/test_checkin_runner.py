@@ -239,6 +239,25 @@ def dead_worker() -> str:
     return f"{socket.gethostname()}:{proc.pid}:deadbeef"
 
 
+def test_an_answer_that_arrives_before_the_send_is_recorded_stays_answered(coach, channel):
+    who = enrol(coach, "quick")
+
+    class AnswersAtOnce(type(channel)):
+        async def send(self, recipient, checkin):
+            sent = await super().send(recipient, checkin)
+            await asyncio.to_thread(coach.record_checkin, who, checkin.prompt.scales[0].item, 6,
+                                    MONDAY_9_UTC + timedelta(seconds=1))
+            return sent
+
+    runner = Runner(coach, [AnswersAtOnce()])
+    try:
+        assert asyncio.run(runner.run_once(MONDAY_9_UTC))["sent"] == 1
+    finally:
+        runner.close()
+    [row] = deliveries(coach)
+    assert row["status"] == "answered" and row["platform_message_id"] and row["sent_at"]
+
+
 def test_a_crash_between_claim_and_send_loses_nothing(coach, channel, run):
     enrol(coach, "alice")
     eid = coach.store.db.execute("select id from executives where user_id = 'alice'").fetchone()[0]
