@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from coachbot import checkins, executives, experiments, journey, privacy
 from coachbot.dialogue import Dialogue
 from coachbot.models import CheckinPrompt, ExecSettings, Reply, Who
+from coachbot.phrasing import Phraser
 from coachbot.store import Store
 from coachbot.wording import Prompts, load_prompts
 
@@ -35,6 +36,7 @@ class Coach:
         prompts: Prompts | None = None,
         session_gap_minutes: float = 30.0,
         max_input_chars: int = 4000,
+        phraser: Phraser | None = None,
     ):
         self.store = store
         store.migrate(checkins.migrations)
@@ -44,6 +46,7 @@ class Coach:
             self.prompts,
             session_gap_minutes=session_gap_minutes,
             max_input_chars=max_input_chars,
+            phraser=phraser,
         )
 
     # --- conversation -------------------------------------------------------------

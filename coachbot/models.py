@@ -59,6 +59,12 @@ class Reply:
 
     text: str
     kind: ReplyKind = "question"
+    # What the message does, MITI-style ("reflection:complex", "question", "affirmation"...),
+    # so transcripts can be scored without guessing from the wording.
+    codes: tuple[str, ...] = ()
+    path: str = "builtin"  # which phraser wrote it: builtin | llm | llm_fallback
+    # A command the platform shows its own way (the check-in card, the settings form).
+    action: str | None = None
 
 
 @dataclass(frozen=True)

@@ -373,3 +373,11 @@ def m005_executive_identity_platform(db: sqlite_utils.Database) -> None:
     # that happen to be equal must never make two people one.
     db.execute("DROP INDEX IF EXISTS idx_executives_tenant_user_id")
     db["executives"].create_index(["tenant", "platform", "user_id"], unique=True, if_not_exists=True)
+
+
+@migrations()
+def m006_message_codes(db: sqlite_utils.Database) -> None:
+    # What each coach message does (MITI-style codes) and which phraser wrote it, so a
+    # transcript can be scored and an LLM's share of the conversation counted.
+    db["messages"].add_column("codes", str)
+    db["messages"].add_column("path", str)

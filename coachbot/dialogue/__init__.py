@@ -1,0 +1,410 @@
+"""The coaching conversation: one pipeline per turn.
+
+*understand* (safety first, then commands, dialogue acts, beliefs, plans, reports) →
+*decide* (:mod:`coachbot.dialogue.policy` picks the moves) → *phrase* (a
+:class:`~coachbot.phrasing.Phraser` says them; the built-in wording is the guide and the
+fallback) → *save*.
+
+Every turn's writes are one transaction (the executive's message, the observations,
+the coach's replies and the session's memory land together or not at all). A phraser
+that is not the built-in one runs after that transaction, and its text replaces the
+stored built-in text in a second, short one, so a slow model never holds the write lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from coachbot import commands, executives, experiments, nudges, safety
+from coachbot.dialogue import sessions
+from coachbot.dialogue.policy import Policy, Turn
+from coachbot.dialogue.sessions import Said
+from coachbot.dialogue.state import State
+from coachbot.dialogue.understand import Heard, understand
+from coachbot.models import QUESTIONS, Reply, Who
+from coachbot.phrasing import BuiltinPhraser, Move, PhraseRequest, Phraser
+from coachbot.text import clean_input
+from coachbot.wording import Prompts
+
+__all__ = ["Dialogue", "State"]
+
+# How many of the executive's latest messages the safety detector reads together.
+SAFETY_CONTEXT = 3
+# Whole-message commands the platforms show their own way.
+_ACTIONS = {"checkin": "show_checkin", "settings": "show_settings", "export": "export", "forget": "forget"}
+
+
+class Dialogue:
+    def __init__(
+        self,
+        store,
+        prompts: Prompts,
+        *,
+        session_gap_minutes: float,
+        max_input_chars: int,
+        phraser: Phraser | None = None,
+    ):
+        self.store = store
+        self.prompts = prompts
+        self.policy = Policy.from_prompts(prompts)
+        self.gap = timedelta(minutes=session_gap_minutes)
+        self.max_input_chars = max_input_chars
+        self.phraser: Phraser = phraser or BuiltinPhraser()
+        texts = set(prompts.get("first_question")) | set(prompts.get("broadcast_reframe.turn"))
+        for qid in QUESTIONS:
+            texts |= set(prompts.get(f"questions.{qid}.ask")) | set(prompts.get(f"questions.{qid}.follow_up"))
+        self.strategic_texts = frozenset(texts)
+
+    # --- public entry points ---------------------------------------------------------
+    def handle(self, who: Who, raw: str, now: datetime) -> list[Reply]:
+        """One message from the executive in, the coach's messages out."""
+        clean = clean_input(raw, self.max_input_chars)
+        if not clean.text:
+            return [Reply(self.prompts.text("empty"), "info")]
+        text = clean.text
+        recent = self._recent_executive_messages(who)
+        flag = safety.assess([*recent[-(SAFETY_CONTEXT - 1):], text])
+        with self.store.write() as db:
+            exe = executives.get_or_create(db, who, now)
+            db["executives"].update(exe["id"], {"last_seen_at": now.isoformat()})
+            stood_down = self._stood_down(db, exe)
+            if flag is None and stood_down and safety.on_topic(stood_down, [*recent[-1:], text]):
+                flag = safety.SafetyFlag(stood_down, 1.0, False, "en")
+            if flag is not None:
+                return [self._stand_down(db, who, exe, flag, now)]
+            command = commands.parse(text, now.date())
+            if command is not None:
+                return self._command(db, who, exe, command, now)
+            session = sessions.open_session(db, exe)
+            if session is not None and self._idle(session, now):
+                self._close(db, who, exe, session, now, "idle", deliver=False)
+                session = None
+            if session is None and self._afterglow(db, exe, text, now):
+                return [Reply(self.prompts.pick("small_talk.thanks", text), "info")]
+        # Understanding reads no table it writes; it runs outside the write lock.
+        state_now = State.load(session["state"]) if session else State()
+        expecting = bool(state_now.awaiting_experiment) or (session is None and self._awaits_report(who))
+        heard = understand(
+            text,
+            expecting_report=expecting,
+            offered=state_now.phase in ("offered", "permission"),
+            act_threshold=self.policy.act_threshold,
+            belief_threshold=self.policy.observe_min_confidence,
+        )
+        with self.store.write() as db:
+            exe = executives.get_or_create(db, who, now)
+            notice = []
+            if clean.truncated:
+                notice = [Reply(self.prompts.text("truncated", limit=self.max_input_chars), "info")]
+            said, stored = self._turn(db, who, exe, heard, now)
+        return notice + self._phrase(who, said, stored)
+
+    def open(self, who: Who, now: datetime, fresh: bool = False) -> list[Reply]:
+        """The coach speaks first: a new session's opening, or 'where we were'.
+
+        ``fresh`` closes any open session first (one terminal invocation is one session).
+        """
+        with self.store.write() as db:
+            exe = executives.get_or_create(db, who, now)
+            session = sessions.open_session(db, exe)
+            if session is not None and (fresh or self._idle(session, now)):
+                self._close(db, who, exe, session, now, "superseded" if fresh else "idle", deliver=False)
+                session = None
+            if session is not None:
+                state = State.load(session["state"])
+                question = state.last_question or self.prompts.pick("first_question", who.user)
+                said = [Said(Move("open", "where_were_we"), self.prompts.text("where_were_we", question=question),
+                             "question", ("question",))]
+            else:
+                session, said = self._start(db, who, exe, now, substantive_first=False)
+            stored = self._store_coach(db, who, exe, session, said, now)
+        return self._phrase(who, said, stored)
+
+    def welcome(self, who: Who, now: datetime) -> list[Reply]:
+        with self.store.write() as db:
+            exe = executives.get_or_create(db, who, now)
+            if exe.get("welcomed_at"):
+                return []
+            db["executives"].update(exe["id"], {"welcomed_at": now.isoformat()})
+        return [self._welcome(who).reply()]
+
+    def close(self, who: Who, now: datetime, reason: str) -> list[Reply]:
+        """Close the executive's open session with summary, commitment and nudge."""
+        with self.store.write() as db:
+            exe = executives.find(db, who)
+            if exe is None:
+                return []
+            session = sessions.open_session(db, exe)
+            if session is None:
+                return []
+            said = self._close(db, who, exe, session, now, reason, deliver=True)
+            stored = self._store_coach(db, who, exe, session, said, now)
+        return self._phrase(who, said, stored)
+
+    def close_idle(self, now: datetime) -> int:
+        """Close every session silent for longer than the gap (nothing is delivered)."""
+        cutoff = (now - self.gap).isoformat()
+        rows = list(self.store.db.query(
+            "select s.id, s.tenant, e.user_id, e.platform from sessions s join executives e "
+            "on e.id = s.executive_id and e.tenant = s.tenant "
+            "where s.ended_at is null and s.last_activity_at < ?",
+            [cutoff],
+        ))
+        for row in rows:
+            who = Who(row["tenant"], row["user_id"], row["platform"] or "cli")
+            with self.store.write() as db:
+                exe = executives.find(db, who)
+                session = sessions.open_session(db, exe) if exe else None
+                if exe is not None and session is not None and session["id"] == row["id"]:
+                    self._close(db, who, exe, session, now, "idle", deliver=False)
+        return len(rows)
+
+    # --- the turn --------------------------------------------------------------------
+    def _turn(self, db: sqlite_utils.Database, who: Who, exe: dict, heard: Heard,
+              now: datetime) -> tuple[list[Said], list[int]]:
+        session = sessions.open_session(db, exe)
+        if session is not None and self._idle(session, now):
+            self._close(db, who, exe, session, now, "idle", deliver=False)
+            session = None
+        opening: list[Said] = []
+        if session is None:
+            session, opening = self._start(db, who, exe, now, substantive_first=heard.substantive)
+        state = State.load(session["state"])
+        state.turns += 1
+        message_id = db["messages"].insert({
+            "tenant": who.tenant, "executive_id": exe["id"], "session_id": session["id"],
+            "role": "executive", "kind": "message", "text": heard.text, "at": now.isoformat(),
+        }).last_pk
+        self._observe(db, who, exe, session, state, heard, message_id, now)
+        said_before = {r["text"] for r in db["messages"].rows_where(
+            "tenant = ? and session_id = ? and role = 'coach'", [who.tenant, session["id"]])}
+        said_before |= {item.text for item in opening}
+        pleasantry = not heard.substantive and not heard.question and not heard.commitment and not heard.report
+        if opening and (state.phase == "wellbeing" or pleasantry):
+            said = opening  # the check, or the opening question, is the answer to "hi"
+        else:
+            turn = Turn(db, self.prompts, self.policy, self.strategic_texts, who, exe, session, state, heard, now,
+                        said_before)
+            said = opening + turn.decide()
+            if turn.close_reason:
+                said += self._close(db, who, exe, session, now, turn.close_reason, deliver=True, state=state)
+                return said, self._store_coach(db, who, exe, session, said, now)
+        db["sessions"].update(session["id"], {"last_activity_at": now.isoformat(), "state": state.dump()})
+        return said, self._store_coach(db, who, exe, session, said, now)
+
+    def _start(self, db: sqlite_utils.Database, who: Who, exe: dict, now: datetime,
+               substantive_first: bool) -> tuple[dict, list[Said]]:
+        """Open a session and say its opening: welcome, recall, or the check after a safety reply."""
+        state = State()
+        previous = sessions.last_closed(db, exe)
+        seed = f"{who.user}|{now.date()}"
+        said: list[Said] = []
+        if previous is not None and previous["end_reason"] == "safety":
+            state.phase = "wellbeing"
+            text = self.prompts.pick("listening.wellbeing_check", seed)
+            said.append(Said(Move("wellbeing_check", "listening.wellbeing_check"), text, "question", ("question",)))
+        elif previous is None:
+            if not exe.get("welcomed_at"):
+                said.append(self._welcome(who))
+                db["executives"].update(exe["id"], {"welcomed_at": now.isoformat()})
+            if not substantive_first:
+                question = self.prompts.pick("first_question", seed)
+                state.current, state.last_question = "core_value", question
+                state.asked.append("core_value")
+                said.append(Said(Move("open", "first_question"), question, "question", ("question",)))
+        else:
+            text, awaiting = sessions.recall(db, self.prompts, exe, previous, self.policy.quote_max_words)
+            state.awaiting_experiment = awaiting
+            if not substantive_first or awaiting is None:
+                said.append(Said(Move("open", "listening.recall"), text, "opening", ("question",)))
+            state.last_question = text
+        return sessions.create(db, exe, now, state), said
+
+    def _welcome(self, who: Who) -> Said:
+        platform = who.platform if who.platform in ("slack", "teams") else "cli"
+        hint = self.prompts.text(f"export_hint.{platform}")
+        text = " ".join(self.prompts.text("welcome", export_hint=hint).split())
+        return Said(Move("open", "welcome"), text, "opening", ("giving_information",))
+
+    def _close(self, db: sqlite_utils.Database, who: Who, exe: dict, session: dict, now: datetime, reason: str,
+               deliver: bool, state: State | None = None) -> list[Said]:
+        state = state or State.load(session["state"])
+        return sessions.close(db, self.prompts, who, exe, session, state, now, reason, deliver)
+
+    # --- safety ----------------------------------------------------------------------
+    def _stand_down(self, db: sqlite_utils.Database, who: Who, exe: dict, flag: safety.SafetyFlag,
+                    now: datetime) -> Reply:
+        """A caring pointer to a person; the session ends; only a content-free marker is kept."""
+        session = sessions.open_session(db, exe)
+        if session is not None:
+            self._close(db, who, exe, session, now, "safety", deliver=False)
+        elif (latest := sessions.last_closed(db, exe)) is None or latest["end_reason"] != "safety":
+            # No session to end: record an empty one ended by safety, so the next conversation
+            # starts by asking whether they are okay to talk about work.
+            session = sessions.create(db, exe, now, State(phase="closed"))
+            db["sessions"].update(session["id"], {"ended_at": now.isoformat(), "end_reason": "safety"})
+        db["safety_markers"].insert({
+            "tenant": who.tenant, "executive_id": exe["id"],
+            "session_id": session["id"] if session else None, "category": flag.category, "at": now.isoformat(),
+        })
+        return Reply(safety.pointer(flag, tenant=who.tenant, prompts=self.prompts), "safety", codes=("safety",))
+
+    def _stood_down(self, db: sqlite_utils.Database, exe: dict) -> str | None:
+        """The safety category of the conversation the coach stood down in, if it is still the latest."""
+        if sessions.open_session(db, exe) is not None:
+            return None
+        latest = sessions.last_closed(db, exe)
+        if latest is None or latest["end_reason"] != "safety":
+            return None
+        marker = list(db["safety_markers"].rows_where(
+            "tenant = ? and executive_id = ?", [exe["tenant"], exe["id"]], order_by="id desc", limit=1))
+        return marker[0]["category"] if marker else None
+
+    def _recent_executive_messages(self, who: Who) -> list[str]:
+        """The executive's latest messages of the open session, oldest first (read without the write lock)."""
+        exe = executives.find(self.store.db, who)
+        if exe is None:
+            return []
+        rows = self.store.db.execute(
+            "select m.text from messages m join sessions s on s.id = m.session_id "
+            "where m.tenant = ? and m.executive_id = ? and m.role = 'executive' and s.ended_at is null "
+            "order by m.id desc limit ?",
+            [who.tenant, exe["id"], SAFETY_CONTEXT],
+        ).fetchall()
+        return [r[0] for r in reversed(rows)]
+
+    # --- commands --------------------------------------------------------------------
+    def _command(self, db: sqlite_utils.Database, who: Who, exe: dict, command: commands.Command,
+                 now: datetime) -> list[Reply]:
+        p = self.prompts
+        platform = who.platform if who.platform in ("slack", "teams") else "cli"
+        name = command.name
+        if name == "help":
+            return [Reply(p.text("help"), "info")]
+        if name == "recap":
+            return [Reply(self._recap(db, exe), "info")]
+        if name in ("pause", "stop_checkins"):
+            db["executives"].update(exe["id"], {"paused": 1})
+            return [Reply(p.text("paused"), "info")]
+        if name == "resume":
+            db["executives"].update(exe["id"], {"paused": 0})
+            return [Reply(p.text("resumed"), "info")]
+        if name in ("export", "forget"):
+            return [Reply(p.text(f"{name}_command.{platform}", user=who.user), "info", action=_ACTIONS[name])]
+        if name == "schedule":
+            updates: dict[str, object] = {}
+            if command.weekday is not None:
+                updates["checkin_weekday"] = command.weekday
+            if command.time is not None:
+                updates["checkin_time"] = command.time
+            db["executives"].update(exe["id"], updates)
+            row = executives.find(db, who) or exe
+            day = p.get("weekday_names")[int(row["checkin_weekday"] or 0)]
+            return [Reply(p.text("checkin_settings_changed", weekday=day, time=row["checkin_time"],
+                                 timezone=row["timezone"] or "UTC"), "info")]
+        if name == "checkin":
+            return [Reply(p.text("commands.checkin"), "info", action="show_checkin")]
+        if name == "settings":
+            s = executives.settings_of(exe)
+            day = p.get("weekday_names")[s.weekday]
+            return [Reply(p.text("commands.settings", weekday=day, time=s.time, timezone=s.timezone,
+                                 paused=p.text("commands.paused_yes" if s.paused else "commands.paused_no")),
+                          "info", action="show_settings")]
+        return [Reply(p.text(f"commands.{name}"), "info", action=name)]
+
+    def _recap(self, db: sqlite_utils.Database, exe: dict) -> str:
+        p = self.prompts
+        previous = sessions.last_closed(db, exe)
+        if previous is None or previous["end_reason"] == "safety":
+            return p.text("recap.none")
+        lines = [p.text("recap.summary", number=previous["number"], when=previous["ended_at"][:10],
+                        summary=previous["summary"] or "")]
+        if previous["commitment"]:
+            lines.append(p.text("recap.commitment", commitment=sessions.short(previous["commitment"], 40)))
+        experiment = experiments.latest(db, exe["tenant"], exe["id"])
+        if experiment:
+            status = p.text(f"recap.status.{experiment['status']}")
+            what = nudges.Nudge(experiment["nudge_id"] or "", "", (), experiment["text"]).what
+            lines.append(p.text("recap.experiment", experiment=sessions.short(what, 40), status=status))
+        return "\n".join(lines)
+
+    # --- helpers ---------------------------------------------------------------------
+    def _awaits_report(self, who: Who) -> bool:
+        """Whether the next session will ask how the last session's experiment went."""
+        exe = executives.find(self.store.db, who)
+        if exe is None:
+            return False
+        experiment = experiments.latest(self.store.db, who.tenant, exe["id"])
+        return bool(experiment and experiment["status"] == "proposed")
+
+    def _idle(self, session: dict, now: datetime) -> bool:
+        last = datetime.fromisoformat(session["last_activity_at"] or session["started_at"])
+        return now - last > self.gap
+
+    def _afterglow(self, db: sqlite_utils.Database, exe: dict, text: str, now: datetime) -> bool:
+        """'thanks!' or 'bye' right after a close is a pleasantry, not a new session."""
+        from coachbot import intents
+
+        previous = sessions.last_closed(db, exe)
+        if previous is None or previous["end_reason"] == "safety":
+            return False
+        recently = now - datetime.fromisoformat(previous["ended_at"]) < timedelta(
+            minutes=self.policy.afterglow_minutes)
+        return bool(recently and (intents.small_talk(text) in ("thanks", "ack", "greeting")
+                                  or intents.is_goodbye(text)))
+
+    def _observe(self, db: sqlite_utils.Database, who: Who, exe: dict, session: dict, state: State, heard: Heard,
+                 message_id: int, now: datetime) -> None:
+        rows = []
+        for belief in (*heard.beliefs, *heard.reported):
+            rows.append({
+                "tenant": who.tenant, "executive_id": exe["id"], "session_id": session["id"],
+                "session_number": session["number"], "message_id": message_id,
+                "dimension": belief.dimension, "stance": belief.stance,
+                "confidence": round(float(belief.confidence), 3), "evidence": belief.evidence or heard.text,
+                "reported": int(belief.reported), "source": "detector", "at": now.isoformat(),
+            })
+            if not belief.reported and belief.stance == "old" and belief.dimension not in state.focus:
+                state.focus.append(belief.dimension)
+        if rows:
+            db["observations"].insert_all(rows)
+
+    def _store_coach(self, db: sqlite_utils.Database, who: Who, exe: dict, session: dict, said: Sequence[Said],
+                     now: datetime) -> list[int]:
+        ids = []
+        for item in said:
+            ids.append(db["messages"].insert({
+                "tenant": who.tenant, "executive_id": exe["id"], "session_id": session["id"], "role": "coach",
+                "kind": item.kind, "text": item.text, "at": now.isoformat(),
+                "codes": ",".join(item.codes), "path": "builtin",
+            }, alter=False).last_pk)
+        return ids
+
+    def _phrase(self, who: Who, said: list[Said], stored: list[int]) -> list[Reply]:
+        """Let the phraser say each message; the built-in text stands when it adds nothing."""
+        replies = [item.reply() for item in said]
+        if isinstance(self.phraser, BuiltinPhraser) or not said:
+            return replies
+        recent = tuple(self._recent_turns(who))
+        out = []
+        for item, reply, message_id in zip(said, replies, stored, strict=False):
+            phrased = self.phraser.phrase(PhraseRequest(item.move, item.text, recent, "en", who.tenant))
+            if phrased.text != item.text or phrased.path != "builtin":
+                with self.store.write() as db:
+                    db["messages"].update(message_id, {"text": phrased.text, "path": phrased.path})
+            out.append(Reply(phrased.text, reply.kind, reply.codes, phrased.path, reply.action))
+        return out
+
+    def _recent_turns(self, who: Who, limit: int = 8) -> list[tuple[str, str]]:
+        exe = executives.find(self.store.db, who)
+        if exe is None:
+            return []
+        rows = self.store.db.execute(
+            "select role, text from messages where tenant = ? and executive_id = ? and session_id = "
+            "(select max(id) from sessions where tenant = ? and executive_id = ?) order by id desc limit ?",
+            [who.tenant, exe["id"], who.tenant, exe["id"], limit],
+        ).fetchall()
+        return [(r[0], r[1]) for r in reversed(rows)]

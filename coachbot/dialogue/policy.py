@@ -1,0 +1,413 @@
+"""*Decide*: what the coach does with what it heard, by content, never by turn count.
+
+The rules, in the order they are tried:
+- a goodbye (even at the end of a longer message) closes, keeping any plan in it;
+- after a safety reply, nothing is coached until the executive says they want to;
+- a report on last week's experiment is heard, recorded and explored;
+- a direct question gets a short honest answer (offering information only with leave);
+- "should I blog?" is turned towards relationships;
+- an objection gets a reflection and the executive's autonomy, never a proposal;
+- the executive's own plan is confirmed back in one line and becomes the experiment;
+- an experiment is offered only after enough substantive answers and some change talk,
+  or when asked, and only with permission;
+- otherwise: a reflection (complex where one holds up) and at most one question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from coachbot import experiments
+from coachbot.dialogue import sessions
+from coachbot.dialogue.reflect import Reflection, reflect
+from coachbot.dialogue.sessions import Said
+from coachbot.dialogue.state import State
+from coachbot.dialogue.understand import Heard
+from coachbot.journey import position
+from coachbot.models import QUESTIONS, Belief, Who
+from coachbot.phrasing import Move, MoveKind
+from coachbot.wording import Prompts
+
+EARLY_STAGES = ("precontemplation", "contemplation")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Pacing and thresholds, from ``prompts/policy.yaml``."""
+
+    offer_after_answers: Mapping[str, int]
+    offer_needs_change_talk: bool
+    followups_per_question: int
+    act_threshold: float
+    observe_min_confidence: float
+    shift_min_confidence: float
+    shift_min_prior: float
+    afterglow_minutes: float
+    quote_max_words: int
+    echo_max_words: int
+
+    @classmethod
+    def from_prompts(cls, prompts: Prompts) -> Policy:
+        data: dict[str, Any] = prompts.get("policy")
+        return cls(**{name: data[name] for name in cls.__dataclass_fields__})
+
+
+@dataclass
+class Turn:
+    """One executive message in a session, decided inside the caller's write transaction."""
+
+    db: sqlite_utils.Database
+    prompts: Prompts
+    policy: Policy
+    strategic_texts: frozenset[str]
+    who: Who
+    exe: dict
+    session: dict
+    state: State
+    heard: Heard
+    now: datetime
+    said_before: set[str] = field(default_factory=set)  # coach texts already said this session
+    close_reason: str | None = None
+
+    @property
+    def seed(self) -> str:
+        return f"{self.who.user}|{self.session['number']}|{self.state.turns}"
+
+    # --- wording -------------------------------------------------------------------
+    def say(self, key: str, **slots: Any) -> str:
+        """A variant of ``key`` not yet said this session (the seed picks among the fresh ones)."""
+        node = self.prompts.get(key)
+        variants = node if isinstance(node, list) else [node]
+        filled = [v.format(**slots).strip() if slots else v.strip() for v in variants]
+        fresh = [v for v in filled if v not in self.said_before] or filled
+        choice = fresh[hash_index(f"{key}|{self.seed}", len(fresh))]
+        self.said_before.add(choice)
+        return choice
+
+    def message(self, kind: MoveKind, key: str, parts: list[tuple[str, str]], reply_kind: str,
+                slots: Mapping[str, str] | None = None) -> Said:
+        """One coach message from its parts: (text, code) in order."""
+        text = " ".join(p for p, _ in parts if p)
+        codes = tuple(c for _, c in parts if c)
+        asks = "question" in codes
+        return Said(Move(kind, key, dict(slots or {}), asks), text, reply_kind, codes)
+
+    # --- the decision ----------------------------------------------------------------
+    def decide(self) -> list[Said]:
+        h, state = self.heard, self.state
+        if h.injection:
+            return [self.message("info", "injection", [(self.prompts.text("injection"), "info")], "info")]
+        if h.has("goodbye"):
+            self._keep_commitment()
+            self._hear_report_silently()
+            self.close_reason = "goodbye"
+            return []
+        if state.phase == "wellbeing":
+            return self._after_wellbeing_check()
+        if h.foreign:
+            translation = self.prompts.text(f"language_translations.{h.foreign}")
+            text = " ".join(self.prompts.text("language", translation=translation).split())
+            return [self.message("info", "language", [(text, "info")], "info")]
+        if state.awaiting_experiment and h.report:
+            return [self._hear_report()]
+        if h.broadcast_question:
+            return [self._reframe()]
+        if h.question and not h.commitment and (h.has("question_to_coach") or not h.substantive):
+            return [self._answer_question()]
+        if state.phase in ("permission", "offered") and h.no and not h.commitment:
+            return [self._declined()]
+        if state.phase == "permission" and h.yes and not h.commitment:
+            return [self._offer()]
+        if h.has("advice_request") and not h.commitment and state.phase != "offered":
+            return [self._offer()]
+        if h.has("commitment") and h.commitment:
+            return [self._confirm_commitment()]
+        if state.phase == "offered" and h.yes and len(h.text.split()) <= 8:
+            state.accepted, state.phase = True, "committed"
+            return [self.message("confirm_commitment", "listening.accepted_when",
+                                 [(self.say("listening.accepted_when"), "question")], "question")]
+        if state.phase == "committed":
+            if state.commitment and not state.commitment_when and h.has_when:
+                state.commitment_when = True
+                state.commitment = f"{state.commitment} ({h.text.strip().rstrip('.!')})"
+                return [self.message("reflect_ask", "listening.anything_else",
+                                     [(self.say("listening.anything_else"), "question")], "question")]
+            if h.no or (h.small_talk in ("thanks", "ack") and not h.substantive):
+                self.close_reason = "committed"
+                return []
+        if h.small_talk and not h.substantive:
+            return [self._small_talk()]
+        if h.has("objection") and not h.has("change_talk"):
+            return [self._objection()]
+        shift = self._shift()
+        if shift:
+            return [self._name_shift(*shift)]
+        return [self._explore()]
+
+    # --- moves -----------------------------------------------------------------------
+    def _explore(self) -> Said:
+        h, state = self.heard, self.state
+        if h.substantive:
+            state.answered += 1
+        if h.change_clause:
+            state.change_talk.append(h.change_clause)
+        if h.sustain:
+            state.sustain.append(h.text)
+        reflection = reflect(h, state, self.say, self.policy.echo_max_words)
+        parts = self._reflection_parts(reflection)
+        if reflection is not None and reflection.question:
+            parts.append((reflection.question, "question"))
+            return self.message("reflect_ask", "reflections.reported", parts, "question")
+        if self._ready_to_offer():
+            state.phase = "permission"
+            parts.append((self.say("offer.permission"), "question"))
+            return self.message("ask_permission", "offer.permission", parts, "question")
+        question = self._next_question()
+        parts.append((question, "question"))
+        return self.message("reflect_ask" if reflection else "reflect_ask", "questions", parts, "question")
+
+    def _reflection_parts(self, reflection: Reflection | None) -> list[tuple[str, str]]:
+        if reflection is None:
+            return []
+        return [(reflection.text, "reflection:complex" if reflection.complex else "reflection:simple")]
+
+    def _objection(self) -> Said:
+        h, state = self.heard, self.state
+        state.objections += 1
+        state.sustain.append(h.text)
+        if h.substantive:
+            state.answered += 1
+        reflection = reflect(h, state, self.say, self.policy.echo_max_words)
+        parts = self._reflection_parts(reflection)
+        parts.append((self.say("listening.autonomy"), "autonomy"))
+        if "evoke" not in state.asked and (self.exe.get("stage") or "precontemplation") in EARLY_STAGES:
+            state.asked.append("evoke")
+            parts.append((self.say("listening.evoke"), "question"))
+        else:
+            parts.append((self._next_question(), "question"))
+        return self.message("reflect_ask", "listening.autonomy", parts, "question")
+
+    def _confirm_commitment(self) -> Said:
+        h, state = self.heard, self.state
+        assert h.commitment is not None
+        own = state.phase != "offered" or not state.nudge_id
+        state.commitment, state.commitment_when = h.commitment, h.has_when
+        state.own_idea = state.own_idea or own
+        state.phase = "committed"
+        if h.substantive:
+            state.answered += 1
+        parts = []
+        if own and state.affirmed == 0:
+            state.affirmed += 1
+            parts.append((self.say("listening.affirm.initiative"), "affirmation"))
+        quote = sessions.short(h.commitment, self.policy.quote_max_words)
+        parts.append((self.say("listening.confirm_commitment", commitment=quote), "reflection:simple"))
+        follow = "listening.anything_else" if h.has_when else "listening.ask_when"
+        parts.append((self.say(follow), "question"))
+        return self.message("confirm_commitment", "listening.confirm_commitment", parts, "question",
+                            {"commitment": quote})
+
+    def _keep_commitment(self) -> None:
+        h = self.heard
+        if h.commitment and h.has("commitment"):
+            self.state.commitment, self.state.commitment_when = h.commitment, h.has_when
+            self.state.own_idea = True
+
+    def _hear_report_silently(self) -> None:
+        if self.state.awaiting_experiment and self.heard.report:
+            self._record_report()
+
+    def _record_report(self) -> None:
+        report = self.heard.report
+        assert report is not None
+        experiments.report(self.db, self.exe, report.outcome, self.now, note=report.learnt or self.heard.text)
+        self.state.awaiting_experiment = None
+
+    def _hear_report(self) -> Said:
+        report = self.heard.report
+        assert report is not None
+        self._record_report()
+        outcome = report.outcome
+        parts = [(self.say(f"listening.report_heard.{outcome}"), "affirmation")]
+        if report.learnt and outcome != "not_done":
+            from coachbot.text import second_person
+
+            learnt = sessions.short(second_person(report.learnt), 16)
+            parts.append((self.say("listening.report_learnt", learnt=learnt[:1].lower() + learnt[1:]),
+                          "reflection:complex"))
+            if outcome == "done":
+                parts.append((self.say("listening.report_question.done"), "question"))
+                return self.message("hear_report", "listening.report_heard", parts, "question")
+        parts.append((self.say(f"listening.report_question.{outcome}"), "question"))
+        return self.message("hear_report", "listening.report_heard", parts, "question")
+
+    def _answer_question(self) -> Said:
+        h = self.heard
+        lowered = (h.question or h.text).lower()
+        answers: dict[str, Any] = self.prompts.get("listening.answers")
+        kind = next((k for k, a in answers.items() if any(cue in lowered for cue in a.get("listen_for", ()))),
+                    "other")
+        answer = answers[kind]
+        parts = [(self.say(f"listening.answers.{kind}.text"), "answer")]
+        if answer.get("offers") and self.state.phase == "explore" and not self.state.declined_offer:
+            self.state.phase = "permission"
+            # The answer itself ends in the permission question.
+            parts = [(parts[0][0], "answer"), ("", "question")]
+        elif self.state.last_question and self.state.last_question not in self.said_before:
+            parts.append((self.state.last_question, "question"))
+        else:
+            parts.append((self._next_question(), "question"))
+        return self.message("answer", f"listening.answers.{kind}", parts, "question")
+
+    def _reframe(self) -> Said:
+        state = self.state
+        state.reframes += 1
+        state.current, state.followups = "relationship_state", 0
+        if "relationship_state" not in state.asked:
+            state.asked.append("relationship_state")
+        parts = [(self.say("broadcast_reframe.reflection"), "reflection:complex"),
+                 (self.say("broadcast_reframe.turn"), "question")]
+        return self.message("reframe", "broadcast_reframe", parts, "question")
+
+    def _offer(self) -> Said:
+        state = self.state
+        nudge = sessions.choose_nudge(self.db, self.prompts, self.exe, state, self.seed)
+        state.nudge_id, state.phase = nudge.id, "offered"
+        what = nudge.what.rstrip(".")
+        what = what[:1].lower() + what[1:]
+        text = self.say("listening.offer_proposal", nudge=what)
+        return self.message("offer", "listening.offer_proposal", [(text, "giving_information"), ("", "question")],
+                            "question", {"nudge": what})
+
+    def _declined(self) -> Said:
+        state = self.state
+        state.phase, state.declined_offer, state.nudge_id = "explore", True, None
+        parts = [(self.say("listening.offer_declined"), "autonomy"), (self._next_question(), "question")]
+        return self.message("reflect_ask", "listening.offer_declined", parts, "question")
+
+    def _small_talk(self) -> Said:
+        h, state = self.heard, self.state
+        kind = h.small_talk or "ack"
+        parts = [(self.say(f"small_talk.{kind}"), "")]
+        if state.last_question and state.last_question not in self.said_before:
+            parts.append((state.last_question, "question"))
+        else:
+            parts.append((self._next_question(), "question"))
+        return self.message("reflect_ask", f"small_talk.{kind}", parts, "question")
+
+    def _after_wellbeing_check(self) -> list[Said]:
+        h, state = self.heard, self.state
+        if h.no or h.has("goodbye"):
+            self.close_reason = "wellbeing_declined"
+            text = self.prompts.text("listening.wellbeing_declined")
+            return [self.message("info", "listening.wellbeing_declined", [(text, "info")], "info")]
+        state.phase = "explore"
+        if h.substantive:
+            return [self._explore()]
+        return [self.message("reflect_ask", "listening.wellbeing_resumed",
+                             [(self.say("listening.wellbeing_resumed"), "question")], "question")]
+
+    # --- questions -------------------------------------------------------------------
+    def _ready_to_offer(self) -> bool:
+        state = self.state
+        if state.phase != "explore" or state.declined_offer or state.commitment or state.nudge_id:
+            return False
+        stage = self.exe.get("stage") or "precontemplation"
+        if state.answered < self.policy.offer_after_answers.get(stage, 3):
+            return False
+        if self.policy.offer_needs_change_talk and stage in EARLY_STAGES and not state.change_talk:
+            return False
+        return True
+
+    def _next_question(self) -> str:
+        """A follow-up on the current question, a stage move, or the next strategic question."""
+        state, h = self.state, self.heard
+        if (state.current and state.followups < self.policy.followups_per_question
+                and len(h.text.split()) < 12 and h.substantive):
+            state.followups += 1
+            return self._record_question(self.say(f"questions.{state.current}.follow_up"))
+        stage = self.exe.get("stage") or "precontemplation"
+        move = None
+        if stage == "preparation" and state.answered >= 1:
+            move = "options"
+        elif stage in ("action", "maintenance") and state.answered >= 1:
+            move = "accountability"
+        if move and move not in state.asked:
+            state.asked.append(move)
+            return self._record_question(self.say(f"stage_questions.{move}"))
+        qid = self._pick_strategic()
+        state.current, state.followups = qid, 0
+        if qid not in state.asked:
+            state.asked.append(qid)
+        return self._record_question(self.say(f"questions.{qid}.ask"))
+
+    def _record_question(self, text: str) -> str:
+        self.state.last_question = text
+        return text
+
+    def _pick_strategic(self) -> str:
+        """Unasked questions first (over all sessions), led by what was just said."""
+        state = self.state
+        seen = sessions.covered(self.db, self.exe) | set(state.asked)
+        lowered = self.heard.text.lower()
+
+        def listens(qid: str) -> int:
+            return sum(1 for cue in self.prompts.get(f"questions.{qid}.listen_for") if cue in lowered)
+
+        candidates = [q for q in QUESTIONS if q != state.current and q not in state.asked] or [
+            q for q in QUESTIONS if q != state.current
+        ]
+        return max(candidates, key=lambda q: (q not in seen, listens(q) > 0, listens(q), -QUESTIONS.index(q)))
+
+    # --- beliefs ---------------------------------------------------------------------
+    def _shift(self) -> tuple[Belief, str] | None:
+        """A confident, non-negated belief that contradicts where the executive stood before."""
+        if self.session["number"] < 2:
+            return None
+        threshold = self.policy.shift_min_confidence
+        for belief in sorted(self.heard.beliefs, key=lambda b: -b.confidence):
+            if belief.confidence < threshold or belief.dimension in self.state.shifts_named:
+                continue
+            earlier = list(self.db["observations"].rows_where(
+                "tenant = ? and executive_id = ? and dimension = ? and session_number < ? "
+                "and coalesce(reported, 0) = 0 and confidence >= ?",
+                [self.who.tenant, self.exe["id"], belief.dimension, self.session["number"], threshold],
+                order_by="id",
+            ))
+            prior = position(earlier, self.session["number"] - 1) if earlier else None
+            if prior is None or abs(prior) < self.policy.shift_min_prior:
+                continue
+            if (prior > 0) != (belief.stance == "new"):
+                before = next(o["evidence"] for o in reversed(earlier) if (o["stance"] == "new") == (prior > 0))
+                self.state.shifts_named.append(belief.dimension)
+                self.state.moved_to.append(f"{belief.dimension}:{belief.stance}")
+                return belief, before
+        return None
+
+    def _name_shift(self, belief: Belief, before: str) -> Said:
+        from coachbot.intents import mentions_broadcasting
+
+        if self.heard.substantive:
+            self.state.answered += 1
+        after = belief.evidence or self.heard.text
+        if mentions_broadcasting(before) or mentions_broadcasting(after):
+            old = "old" if belief.stance == "new" else "new"
+            text = self.prompts.text("reflections.shift_named",
+                                     before=self.prompts.text(f"stances.{belief.dimension}.{old}"),
+                                     after=self.prompts.text(f"stances.{belief.dimension}.{belief.stance}"))
+        else:
+            text = self.prompts.text("reflections.shift", before=sessions.short(before, 14),
+                                     after=sessions.short(after, 14))
+        parts = [(text, "reflection:complex"), (self.say("reflections.shift_question"), "question")]
+        return self.message("name_shift", "reflections.shift", parts, "question")
+
+
+def hash_index(key: str, n: int) -> int:
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=4).digest(), "big") % max(n, 1)

@@ -1,0 +1,110 @@
+"""Reflections that hold up: saying back what the executive said, and what it means.
+
+Motivational interviewing counts a *complex* reflection (the feeling, the belief
+underneath, the wish to change, both sides of an ambivalence) above a *simple* one
+(their words again). The composer tries the complex kinds first. Every reflection is
+checked against the message: an echo must be a clean clause of theirs in second person,
+a belief is only said back when it was not negated, and broadcasting talk is never said
+back at all. When nothing passes, there is no reflection rather than a filler.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from coachbot.dialogue.state import State
+from coachbot.dialogue.understand import Heard
+from coachbot.intents import change_talk_match, mentions_broadcasting
+from coachbot.text import echo_clause, second_person
+
+Say = Callable[..., str]  # say(wording_key, **slots) -> text
+
+_WHOSE = re.compile(
+    r"\b(?:my|our|the)\s+((?:board|ceo|boss|cfo|cmo|chair(?:man|woman)?|investors|shareholders|"
+    r"marketing team|team|manager|owners|founders?|agency|leadership team|sales team|executive team))\b",
+    re.IGNORECASE,
+)
+_FEELING_KINDS: dict[str, tuple[str, ...]] = {
+    "frustrated": ("frustrat", "annoy", "fed up", "irritat", "angry", "pissed", "sick of", "tired of", "furious"),
+    "worried": ("worr", "nervous", "anxious", "scared", "afraid", "uneasy", "concern", "stress", "overwhelm",
+                "nerve-wrack", "terrif", "dread"),
+    "tired": ("exhaust", "tired", "drained", "burnt", "stretched", "knackered", "worn out"),
+    "awkward": ("awkward", "fraud", "uncomfortable", "cringe", "embarrass", "fake", "exposed", "vulnerable",
+                "self-conscious", "weird"),
+    "hopeful": ("excit", "hopeful", "energi", "optimis", "looking forward", "keen", "motivat", "inspir",
+                "thrilled", "happy", "glad", "proud"),
+    "sceptical": ("sceptic", "skeptic", "doubt", "unconvinced", "cynical", "not convinced"),
+}
+_ODD = re.compile(r"[^\w\s'’,.-]|(\w)\1{3,}|\d{4,}|[A-Z]{5,}")
+
+
+@dataclass(frozen=True)
+class Reflection:
+    text: str
+    complex: bool
+    question: str | None = None  # reported speech: ask where they stand themselves
+
+
+def feeling_kind(heard: Heard) -> str | None:
+    """The kind of feeling the message states, if any."""
+    source = " ".join(heard.feelings).lower() or (heard.text.lower() if heard.has("feeling") else "")
+    if not source:
+        return None
+    for kind, cues in _FEELING_KINDS.items():
+        if any(cue in source for cue in cues):
+            return kind
+    return "other" if heard.has("feeling") else None
+
+
+def reflect(heard: Heard, state: State, say: Say, echo_max_words: int) -> Reflection | None:
+    """The best reflection of ``heard`` that passes its checks, or None."""
+    text = heard.text
+    feeling = feeling_kind(heard)
+    if feeling and feeling != "other":
+        return Reflection(say(f"listening.feelings.{feeling}"), True)
+    if heard.reported and not heard.beliefs:
+        match = _WHOSE.search(heard.reported[0].evidence or text)
+        if match:
+            whose = "your " + match.group(1).lower() + "'s"
+            if whose.endswith("s's"):
+                whose = whose[:-1]
+            return Reflection(say("reflections.reported", whose=whose), True, say("reflections.reported_question"))
+    clause = heard.change_clause
+    if clause and not mentions_broadcasting(clause) and _sound(clause):
+        earlier = next((s for s in reversed(state.sustain) if s.strip() != text.strip()), None)
+        sustain = echo_clause(earlier, max_words=10) if earlier else None
+        if sustain and not mentions_broadcasting(sustain) and _sound(sustain):
+            return Reflection(say("reflections.double_sided", sustain=sustain, change=second_person(clause)), True)
+        match = change_talk_match(text)
+        key = "reflections.change_talk" if match is None or match[1] else "reflections.change_talk_others"
+        return Reflection(say(key, clause=second_person(clause)), True)
+    confident = [b for b in heard.beliefs if b.confidence >= (0.75 if heard.negated else 0.5)]
+    if confident:
+        top = max(confident, key=lambda b: b.confidence)
+        return Reflection(say(f"reflections.beliefs.{top.dimension}.{top.stance}"), True)
+    if mentions_broadcasting(text):
+        return Reflection(say("reflections.broadcast_pressure"), True)
+    if heard.sustain:
+        sustain_clause = echo_clause(text, max_words=10)
+        if sustain_clause and _sound(sustain_clause):
+            return Reflection(say("reflections.sustain_talk", Clause=_capital(sustain_clause)), True)
+    if feeling == "other":
+        return Reflection(say("listening.feelings.other"), True)
+    echo = echo_clause(text, max_words=echo_max_words)
+    if echo and _sound(echo):
+        return Reflection(say("reflections.echo", clause=echo), False)
+    if heard.nouns and not mentions_broadcasting(heard.nouns[0]):
+        return Reflection(say("listening.noun_focus", noun=heard.nouns[0]), False)
+    return None
+
+
+def _sound(clause: str) -> bool:
+    """Whether a clause of theirs is fit to say back: plain words, no odd input."""
+    tokens = clause.split()
+    return 2 <= len(tokens) <= 24 and not _ODD.search(clause) and sum(t.isalpha() for t in tokens) >= len(tokens) * 0.7
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,50 @@
+"""A session's working memory, kept as JSON on the session row."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class State:
+    """What the coach remembers within one session.
+
+    ``phase`` is where the session stands: ``explore`` (the strategic questions),
+    ``permission`` (asked whether to offer an experiment), ``offered`` (an idea is on the
+    table), ``committed`` (the executive's plan is confirmed), ``wellbeing`` (after a
+    safety reply, waiting to hear whether they want to talk about work).
+    """
+
+    phase: str = "explore"
+    current: str | None = None  # the strategic question being explored
+    followups: int = 0
+    asked: list[str] = field(default_factory=list)  # question ids and stage moves asked
+    answered: int = 0  # substantive answers this session
+    turns: int = 0
+    last_question: str | None = None
+    awaiting_experiment: int | None = None  # last session's experiment, not yet reported
+    nudge_id: str | None = None  # the idea offered this session
+    accepted: bool = False  # said yes to the idea as it stands
+    commitment: str | None = None  # the executive's own future-action clause, verbatim
+    commitment_when: bool = False
+    own_idea: bool = False
+    change_talk: list[str] = field(default_factory=list)
+    sustain: list[str] = field(default_factory=list)
+    objections: int = 0
+    declined_offer: bool = False
+    shifts_named: list[str] = field(default_factory=list)
+    moved_to: list[str] = field(default_factory=list)  # "dimension:stance" moves named
+    focus: list[str] = field(default_factory=list)  # dimensions heard at the old pole
+    reframes: int = 0
+    affirmed: int = 0
+
+    @classmethod
+    def load(cls, raw: str | None) -> State:
+        if not raw:
+            return cls()
+        data = json.loads(raw)
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+    def dump(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)

@@ -1,0 +1,120 @@
+"""*Understand*: everything the coach takes from one message, before deciding anything.
+
+Each detector answers one question about the message (what kind of message is it,
+which beliefs does it show, is there a plan of the executive's own in it, a report on
+last week's experiment, a feeling, a question to the coach). The result is one plain
+:class:`Heard` value the policy reads; nothing here writes to the database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from coachbot import acts, intents
+from coachbot.acts import Report
+from coachbot.beliefs import detect
+from coachbot.models import Belief
+from coachbot.text import words
+
+# Words that carry no topic of their own: never a "key noun".
+_STOP = frozenset(
+    "the a an this that these those it its they them their there here what which who whom whose how when "
+    "where why all any some much many more most other such own same so very just really also too quite "
+    "thing things stuff lot lots bit way ways time times people one ones everything something nothing "
+    "anything everyone someone day week year today tomorrow moment point idea sense kind sort part".split()
+)
+_KEY_NOUN = re.compile(
+    r"\b(?:our|my|the)\s+((?:[a-z][a-z-]{2,}\s+){0,1}[a-z][a-z-]{3,})\b", re.IGNORECASE
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|can'?t|nobody|hardly)\b",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What one message says, as far as the coach can tell."""
+
+    text: str
+    acts: Mapping[str, float]  # act name -> confidence, above the threshold only
+    commitment: str | None  # the executive's own future action, verbatim
+    has_when: bool
+    report: Report | None
+    feelings: tuple[str, ...]
+    question: str | None  # a direct question to the coach, verbatim
+    beliefs: tuple[Belief, ...]  # the executive's own, confident enough to record
+    reported: tuple[Belief, ...]  # views the executive attributes to others
+    broadcast_question: bool  # "should I blog / post more / hire an agency?"
+    injection: bool
+    foreign: str | None  # a language code when the message is not in English
+    small_talk: str | None  # greeting | thanks | how_are_you | ack, for a whole-message pleasantry
+    yes: bool
+    no: bool
+    nouns: tuple[str, ...]  # the executive's own key nouns, most specific first
+    change_clause: str | None  # the executive's own reasons or wish to change, verbatim
+    sustain: bool
+    negated: bool
+
+    def has(self, name: str) -> bool:
+        return name in self.acts
+
+    @property
+    def substantive(self) -> bool:
+        """An answer with content, not a pleasantry, a yes/no or a command."""
+        if self.small_talk or (len(words(self.text)) <= 3 and (self.yes or self.no)):
+            return False
+        return self.has("answer") or self.has("change_talk") or self.has("objection") or bool(self.beliefs)
+
+
+def understand(
+    text: str,
+    *,
+    expecting_report: bool,
+    offered: bool,
+    act_threshold: float,
+    belief_threshold: float,
+) -> Heard:
+    """Read ``text``: ``expecting_report`` when last week's experiment awaits its report,
+    ``offered`` when the coach has just offered an idea or asked for a plan."""
+    u = acts.understand(text, expecting_report=expecting_report, offered=offered)
+    found = {a.name: a.confidence for a in u.acts if a.confidence >= act_threshold}
+    beliefs = [b for b in detect(text) if b.confidence >= belief_threshold]
+    small = intents.small_talk(text)
+    change = intents.change_talk(text) if "change_talk" in found or "commitment" in found else None
+    return Heard(
+        text=text,
+        acts=found,
+        commitment=u.commitment,
+        has_when=u.has_when,
+        report=u.report,
+        feelings=tuple(u.feelings),
+        question=u.question,
+        beliefs=tuple(b for b in beliefs if not b.reported),
+        reported=tuple(b for b in beliefs if b.reported),
+        broadcast_question=intents.asks_for_broadcast_advice(text),
+        injection=intents.is_injection(text),
+        foreign=intents.foreign_language(text),
+        small_talk=small,
+        yes=intents.is_yes(text),
+        no=intents.is_no(text),
+        nouns=key_nouns(text),
+        change_clause=change,
+        sustain="objection" in found or intents.sustain_talk(text),
+        negated=bool(_NEGATION.search(text)),
+    )
+
+
+def key_nouns(text: str, limit: int = 3) -> tuple[str, ...]:
+    """The executive's own key nouns ("our distributors" -> "your distributors")."""
+    found: list[str] = []
+    for match in _KEY_NOUN.finditer(text):
+        phrase = match.group(1).lower()
+        tokens = phrase.split()
+        if any(t in _STOP for t in tokens) or tokens[-1].endswith(("ly", "ing")):
+            continue
+        owner = match.group(0).split()[0].lower()
+        said = ("your " if owner in ("our", "my") else "the ") + phrase
+        if said not in found:
+            found.append(said)
+    return tuple(found[:limit])
