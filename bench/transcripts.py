@@ -1,17 +1,22 @@
-"""The brief's countable coaching targets, measured on scripted executives.
+"""Off-script executives, two sessions each: does the coach hear what they actually say?
 
-Runs three personas (a sceptic, a curious one, one ready to act) through three weekly
-sessions each on the built-in engine and counts, over every transcript:
+The personas in ``bench/personas.yaml`` were written by someone who never saw the
+dialogue code (terse, rambling, hostile, non-native, asking questions back, leaving
+early, not doing the experiment, switching language...). Each is labelled with the
+commitment they make, how they report last week's experiment and the belief move they
+express. Every session is run the way ``coachbot chat`` runs it: the coach opens, each
+message is answered until the coach closes, end of input closes. Printed:
 
-- questions per coach message (target: at most one);
-- executive words against coach words (target: the executive writes more);
-- reflections against questions (MITI: 1:1 fair, 2:1 good); the closing summary counts as a
-  reflection, as MITI 4.2 codes a summary as a complex reflection;
-- "go blog" advice (target: none);
-- strategic questions covered in the first three sessions (target: at least four of six);
-- sessions of more than three turns closing with a commitment and a nudge.
+- commitments correct (the stored commitment matches the labelled clause, or both are none);
+- reports heard (last week's experiment recorded with the labelled outcome);
+- sessions per run (target: exactly one);
+- repeated coach messages within a run (target: none);
+- reflections : questions (MITI; a closing summary counts as a reflection) and % complex;
+- coach words : executive words, the welcome excluded (target: at most 1.2);
+- coach messages with more than one question, "go blog" advice;
+- belief moves found (the journey shows the labelled shift).
 
-    python bench/transcripts.py [--show]
+    python bench/transcripts.py [--show] [--personas FILE]
 """
 
 from __future__ import annotations
@@ -20,162 +25,148 @@ import argparse
 import re
 import sys
 import tempfile
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from coachbot.engine import Coach
-from coachbot.models import QUESTIONS, Who
-from coachbot.store import Store
-from coachbot.wording import load_prompts
+import yaml
 
-PERSONAS: dict[str, list[list[str]]] = {
-    "sceptic": [
-        [
-            "Look, social media is a marketing channel. Our comms team runs it and that's fine by me.",
-            "We make precision bearings for wind turbines. Our tolerances are tighter than anyone's in Europe.",
-            "Should I be posting more on LinkedIn? The board keeps asking about our follower numbers.",
-            "Customers trust us on quality, but honestly we only hear from them when something breaks.",
-            "Not really. I don't have time for that kind of thing, I have a plant to run.",
-            "Fine, I could ask two of our field engineers what customers complain about, on Thursday.",
-        ],
-        [
-            "I did it, partly. One engineer told me customers feel we never listen until there's a failure.",
-            "That stung a bit. Maybe the problem isn't our marketing, it's that we don't hear people early enough.",
-            "Our distributors probably know more about our customers than we do.",
-            "I suppose we could get our engineers and the distributors in the same room now and then.",
-            "Yes, go ahead.",
-            "I'll set up one call with our biggest distributor next Tuesday and mostly listen.",
-        ],
-        [
-            "The distributor call happened. They had three ideas we'd never have come up with ourselves.",
-            "I'm starting to think we should design the next product line with them, not just sell through them.",
-            "People on the shop floor talk about us on forums I've never even looked at.",
-            "I want to read those forums myself for a couple of weeks, without a summary from comms.",
-            "yes",
-            "Monday and Wednesday mornings, twenty minutes, before my first meeting.",
-        ],
-    ],
-    "curious": [
-        [
-            "I keep hearing that social is a business model, not a channel, and I want to understand what that means.",
-            "We're a regional bank. What's core is knowing local businesses better than the big banks do.",
-            "Our relationship managers have deep trust with some clients, but it walks out the door when they leave.",
-            "I'd like the bank itself to be part of those relationships, not just individual bankers.",
-            "Sure.",
-            "I'll join two client visits with relationship managers this week, Wednesday and Friday.",
-        ],
-        [
-            "I did both visits. Clients talked more openly than I expected.",
-            "It made me realise we measure the wrong things. We count new accounts, not how much clients trust us.",
-            "Our employees talk about the bank internally in ways I never hear.",
-            "I want to hear that directly instead of through HR surveys.",
-            "Yes please.",
-            "I'll post an open question in our internal community on Monday and reply to every answer.",
-        ],
-        [
-            "Sixty people answered. I replied to all of them, which took a while but was worth it.",
-            "Several said our branches compete with each other instead of sharing what clients need.",
-            "That's a relationship problem inside the bank, not a product problem.",
-            "I want the branch heads to work this out together with a few clients in the room.",
-            "Yes.",
-            "I'll invite three branch heads and two clients to a working breakfast on the 14th.",
-        ],
-    ],
-    "ready": [
-        [
-            "I already reply in our internal community most mornings, and I want to do more with customers.",
-            "We run a software platform for clinics. The core is that clinicians trust our scheduling.",
-            "Clinic managers talk to each other in a big online group. I've never joined it.",
-            "I'd like to join that group as myself, not as the company account.",
-            "Yes.",
-            "I'll join the clinic managers' group tomorrow, read for a week, then reply once.",
-        ],
-        [
-            "Done. I replied to a thread about no-shows and got twenty replies, mostly helpful.",
-            "Some of them were critical of our product. I answered openly instead of sending it to comms.",
-            "I think our support and product teams should be in that group too, not just me.",
-            "I want to show them it's safe to speak in their own voice.",
-            "Yes.",
-            "I'll invite two product managers to join the group with me on Monday.",
-        ],
-        [
-            "Both joined and one of them already shipped a fix a clinic manager asked for.",
-            "I'd like a few clinic managers to help shape our roadmap for next year.",
-            "It's an ecosystem really: clinics, our staff, and the insurers all add something.",
-            "We could co-host a session with an insurer for the clinics we both serve.",
-            "Sure.",
-            "I'll propose the co-hosted session to our insurer partner next Thursday.",
-        ],
-    ],
-}
+from coachbot.engine import Coach
+from coachbot.models import Reply, Who
+from coachbot.store import Store
+
+HERE = Path(__file__).parent
 ADVICE = re.compile(
     r"\b(start (a|your) blog|post more|grow (your|the) follow|hire an agency|you should (blog|tweet|post))",
     re.IGNORECASE,
 )
 
 
-def count_words(text: str) -> int:
-    return len(text.split())
+def tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def same_clause(found: str | None, expected: str | None) -> bool:
+    """Whether a stored commitment is the labelled one: both none, or token F1 >= 0.6."""
+    if not found or not expected:
+        return not found and not expected
+    a, b = Counter(tokens(found)), Counter(tokens(expected))
+    overlap = sum((a & b).values())
+    if not overlap:
+        return False
+    precision, recall = overlap / sum(a.values()), overlap / sum(b.values())
+    return 2 * precision * recall / (precision + recall) >= 0.6
+
+
+def run_session(coach: Coach, who: Who, messages: list[str], now: datetime) -> list[tuple[str, object]]:
+    """One ``coachbot chat`` run: open, answer each line until a close, end of input closes."""
+    transcript: list[tuple[str, object]] = [("coach", r) for r in coach.start(who, now, fresh=True)]
+    for line in messages:
+        now += timedelta(minutes=2)
+        transcript.append(("executive", line))
+        replies = coach.reply(who, line, now)
+        transcript += [("coach", r) for r in replies]
+        if any(r.kind == "close" for r in replies):
+            break
+    else:
+        transcript += [("coach", r) for r in coach.end_session(who, now + timedelta(minutes=1))]
+    return transcript
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print the transcripts")
+    parser.add_argument("--personas", type=Path, default=HERE / "personas.yaml")
     args = parser.parse_args()
-    prompts = load_prompts()
-    strategic = {
-        q: set(prompts.get(f"questions.{q}.ask")) | set(prompts.get(f"questions.{q}.follow_up")) for q in QUESTIONS
-    }
-    strategic["core_value"] |= set(prompts.get("first_question"))
-
-    coach = Coach(Store(Path(tempfile.mkdtemp()) / "transcripts.db"))
+    personas = yaml.safe_load(args.personas.read_text(encoding="utf-8"))
+    store = Store(Path(tempfile.mkdtemp()) / "transcripts.db")
+    coach = Coach(store)
     start = datetime(2026, 11, 23, 9, tzinfo=UTC)
-    totals = {"messages": 0, "over_one_question": 0, "coach_words": 0, "exec_words": 0, "reflections": 0,
-              "questions": 0, "advice": 0, "sessions": 0, "closed_with_commitment_and_nudge": 0}
-    coverage = {}
-    for name, sessions in PERSONAS.items():
-        who = Who("T-BENCH", name)
-        asked: set[str] = set()
-        for week, lines in enumerate(sessions):
-            now = start + timedelta(days=7 * week)
-            transcript = [("coach", r) for r in coach.start(who, now, fresh=True)]
-            for line in lines:
-                transcript.append(("executive", line))
-                transcript += [("coach", r) for r in coach.reply(who, line, now)]
-            transcript += [("coach", r) for r in coach.end_session(who, now)]
-            totals["sessions"] += 1
-            kinds = [r.kind for role, r in transcript if role == "coach"]
-            close = next((r for role, r in transcript if role == "coach" and r.kind == "close"), None)
-            if close and "commitment" in close.text.lower() and "No commitment" not in close.text and "nudge" in kinds:
-                totals["closed_with_commitment_and_nudge"] += 1
+    t: Counter[str] = Counter()
+    misses: list[str] = []
+    for persona in personas:
+        who = Who("T-BENCH", persona["id"])
+        for week, session in enumerate(persona["sessions"]):
+            expect = session.get("expect") or {}
+            before = store.db["sessions"].count_where("executive_id in (select id from executives where user_id = ?)",
+                                                      [who.user])
+            transcript = run_session(coach, who, session["messages"], start + timedelta(days=7 * week))
+            rows = list(store.db.query(
+                "select s.* from sessions s join executives e on e.id = s.executive_id where e.user_id = ? "
+                "order by s.number", [who.user]))
+            t["runs"] += 1
+            t["sessions"] += len(rows) - before
+            stored = rows[-1]["commitment"] if rows else None
+            if "commitment" in expect:
+                t["commitments"] += 1
+                if same_clause(stored, expect["commitment"]):
+                    t["commitments_correct"] += 1
+                else:
+                    misses.append(f"{persona['id']} s{week + 1} commitment: got {stored!r}, "
+                                  f"expected {expect['commitment']!r}")
+            if expect.get("report"):
+                t["reports"] += 1
+                experiment = list(store.db.query(
+                    "select x.status from experiments x join executives e on e.id = x.executive_id "
+                    "where e.user_id = ? and x.session_id = ?", [who.user, rows[-2]["id"] if len(rows) > 1 else -1]))
+                status = experiment[0]["status"] if experiment else None
+                if status == expect["report"]["outcome"]:
+                    t["reports_heard"] += 1
+                else:
+                    misses.append(f"{persona['id']} s{week + 1} report: got {status!r}, "
+                                  f"expected {expect['report']['outcome']!r}")
+            coach_texts = [item.text for role, item in transcript if role == "coach"]  # type: ignore[attr-defined]
+            t["repeats"] += len(coach_texts) - len(set(coach_texts))
             for role, item in transcript:
                 if role == "executive":
-                    totals["exec_words"] += count_words(item)
+                    t["exec_words"] += len(str(item).split())
                     continue
-                totals["messages"] += 1
-                totals["over_one_question"] += item.text.count("?") > 1
-                totals["coach_words"] += count_words(item.text)
-                totals["reflections"] += item.kind in ("reflection", "close")
-                totals["questions"] += item.kind == "question"
-                totals["advice"] += bool(ADVICE.search(item.text))
-                asked |= {q for q, texts in strategic.items() if item.text in texts}
+                assert isinstance(item, Reply)
+                t["messages"] += 1
+                t["over_one_question"] += item.text.count("?") > 1
+                t["advice"] += bool(ADVICE.search(item.text))
+                if "welcome" not in item.codes and not item.text.startswith("Hi — I coach"):
+                    t["coach_words"] += len(item.text.split())
+                for code in item.codes:
+                    if code.startswith("reflection") or code == "summary":
+                        t["reflections"] += 1
+                        t["complex"] += code in ("reflection:complex", "summary")
+                    elif code == "question":
+                        t["questions"] += 1
             if args.show:
-                print(f"--- {name}, session {week + 1}")
+                print(f"--- {persona['id']}, session {week + 1}")
                 for role, item in transcript:
-                    print(f"{'EXEC ' if role == 'executive' else 'coach'} {item if role == 'executive' else item.text}")
-        coverage[name] = len(asked)
+                    print(f"  EXEC  {item}" if role == "executive" else f"  coach {item.text}")  # type: ignore[attr-defined]
+        move = persona.get("belief_move")
+        if move:
+            t["moves"] += 1
+            shifts = coach.journey(who)["shifts"]
+            if any(s["dimension"] == move["dimension"] and s["from"] == move["from"] and s["to"] == move["to"]
+                   for s in shifts):
+                t["moves_found"] += 1
+            else:
+                misses.append(f"{persona['id']} belief move {move['dimension']} {move['from']}->{move['to']}: "
+                              f"journey shows {[(s['dimension'], s['from'], s['to']) for s in shifts]}")
 
-    print(f"{len(PERSONAS)} personas x 3 sessions, {totals['messages']} coach messages")
-    print(f"coach messages with more than one question: {totals['over_one_question']}")
-    print(f"executive words {totals['exec_words']} vs coach words {totals['coach_words']} "
-          f"(ratio {totals['exec_words'] / totals['coach_words']:.2f})")
-    print(f"reflections (incl. closing summaries) {totals['reflections']} vs questions {totals['questions']} "
-          f"(ratio {totals['reflections'] / totals['questions']:.2f})")
-    print(f"'go blog' advice: {totals['advice']}")
-    print("strategic questions covered in the first three sessions: "
-          + ", ".join(f"{name} {n}/6" for name, n in coverage.items()))
-    print(f"sessions closed with a commitment and a nudge: "
-          f"{totals['closed_with_commitment_and_nudge']}/{totals['sessions']}")
+    def pct(a: str, b: str) -> str:
+        return f"{t[a]}/{t[b]} ({t[a] / t[b]:.0%})" if t[b] else "n/a"
+
+    print(f"{len(personas)} personas, {t['runs']} runs, {t['messages']} coach messages")
+    print(f"commitments correct:            {pct('commitments_correct', 'commitments')}   (target >= 90%)")
+    print(f"reports heard:                  {pct('reports_heard', 'reports')}   (target >= 90%)")
+    print(f"sessions per run:               {t['sessions'] / t['runs']:.2f}   (target exactly 1)")
+    print(f"repeated coach messages:        {t['repeats']}   (target 0)")
+    print(f"reflections : questions:        {t['reflections'] / max(t['questions'], 1):.2f}   (target >= 1.0)")
+    print(f"complex reflections:            {t['complex'] / max(t['reflections'], 1):.0%}   (target >= 40%)")
+    print(f"coach : executive words:        {t['coach_words'] / max(t['exec_words'], 1):.2f}   "
+          "(welcome excluded; target <= 1.2)")
+    print(f"messages with > 1 question:     {t['over_one_question']}")
+    print(f"'go blog' advice:               {t['advice']}")
+    print(f"belief moves found:             {pct('moves_found', 'moves')}   (target >= 80%)")
+    if misses:
+        print("\nmisses:")
+        for line in misses:
+            print("  " + line)
     return 0
 
 

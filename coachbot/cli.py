@@ -120,6 +120,7 @@ def _plain_printer(replies: Iterable[Reply]) -> None:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
+    """One terminal run is one session: it ends on a goodbye, ``exit``, Ctrl-D or end of input."""
     coach = _coach(args, llm=True)
     who = _who(args)
     interactive = sys.stdin.isatty() and not args.jsonl
@@ -131,28 +132,56 @@ def cmd_chat(args: argparse.Namespace) -> int:
     else:
         show = _plain_printer
     if interactive:
-        print("\033[2mcoachbot — type to talk; 'help' for commands; 'bye' or Ctrl-D to end.\033[0m\n")
+        _line_editing()
+        print("\033[2mcoachbot — type to talk; 'help' for commands; 'bye', 'exit' or Ctrl-D to end.\033[0m\n")
     # Binary or mis-encoded input must not crash the session.
     sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     show(coach.start(who, _clock(), fresh=True))
     ended = False
-    while True:
+    while not ended:
         try:
-            line = input("\033[1myou ›\033[0m " if interactive else "")
+            line = input("you › " if interactive else "")
         except EOFError:
             break
         except KeyboardInterrupt:
             print()
             break
+        if line.strip().lower() in ("exit", "quit", "/exit", "/quit"):
+            break
         replies = coach.reply(who, line, _clock())
         show(replies)
-        if any(r.kind == "close" for r in replies):
-            ended = True
-            if interactive:
-                break
+        ended = any(r.kind == "close" for r in replies)
     if not ended:
         show(coach.end_session(who, _clock()))
     return 0
+
+
+def _line_editing() -> None:
+    """Arrow keys, history (kept between runs) and Ctrl-R in the interactive chat."""
+    try:
+        import readline
+    except ImportError:  # Windows without pyreadline: plain input still works
+        return
+    import atexit
+
+    import platformdirs
+
+    history = Path(platformdirs.user_state_dir("coachbot", appauthor=False)) / "chat_history"
+    try:
+        history.parent.mkdir(parents=True, exist_ok=True)
+        readline.read_history_file(history)
+    except OSError:
+        pass
+    readline.set_history_length(500)
+    atexit.register(_save_history, readline, history)
+
+
+def _save_history(readline, path: Path) -> None:  # type: ignore[no-untyped-def]
+    try:
+        readline.write_history_file(path)
+        path.chmod(0o600)
+    except OSError:
+        pass
 
 
 def _clock():

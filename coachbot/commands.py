@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 NAMES = (
     "help", "checkin", "settings", "pause", "resume", "export", "forget", "recap",
-    "schedule", "snooze", "skip_week", "away", "stop_checkins",
+    "schedule", "snooze", "skip_week", "away", "stop_checkins", "hr",
 )
 
 # Whole-message commands, with the words people type for them.
@@ -30,6 +30,7 @@ _WHOLE: dict[str, str] = {
     "export": "export", "export my data": "export", "download my data": "export",
     "forget": "forget", "forget me": "forget", "delete my data": "forget", "delete everything": "forget",
     "recap": "recap",
+    "hr": "hr", "what hr sees": "hr", "what does hr see": "hr", "what can hr see": "hr",
     "snooze": "snooze", "later": "snooze", "remind me later": "snooze", "ask me later": "snooze",
     "skip": "skip_week", "skip this week": "skip_week", "skip this week's check-in": "skip_week",
     "stop": "stop_checkins", "stop check-ins": "stop_checkins", "stop checkins": "stop_checkins",

@@ -16,9 +16,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from coachbot.models import Reply, Who
 
-from . import assistant, mrkdwn
+from . import assistant, checkin, data, mrkdwn
 from .dedupe import event_key
 from .inbox import Message, Pending
+from .settings import settings_message
 
 if TYPE_CHECKING:
     from .app import SlackAdapter
@@ -63,9 +64,30 @@ async def respond(adapter: SlackAdapter, client: AsyncWebClient, who: Who, event
                 await adapter.run(adapter.inbox.replied, *key, texts)
         else:
             replies = list(saved)
+        replies = await show_actions(adapter, client, who, event["channel"], thread_ts, replies)
         await assistant.deliver(adapter, client, event, replies, thread_ts)
         if key is not None:
             await adapter.run(adapter.inbox.answered, *key)
+
+
+async def show_actions(adapter: SlackAdapter, client: AsyncWebClient, who: Who, channel: str,
+                       thread_ts: str | None, replies: list) -> list:
+    """Commands typed in a DM ("checkin", "settings", "export") get Slack's own surfaces:
+    the check-in card, the settings blocks, the export file. The rest is posted as text."""
+    rest = []
+    for reply in replies:
+        action = reply.action if isinstance(reply, Reply) else None
+        if action == "show_checkin":
+            await checkin.send_checkin(adapter, client, who)
+        elif action == "show_settings":
+            settings = await adapter.run(adapter.coach.settings, who)
+            await client.chat_postMessage(channel=channel, thread_ts=thread_ts, text="Your check-in settings",
+                                          blocks=settings_message(settings))
+        elif action == "export":
+            await data.send_export(adapter, client, who)
+        else:
+            rest.append(reply)
+    return rest
 
 
 async def answer_pending(adapter: SlackAdapter, pending: Pending) -> None:

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from microsoft_agents.hosting.core import TurnContext
 
+from coachbot import commands as engine_commands
 from coachbot.models import Who
 
 from . import cards, storage
 from .turns import Teams, card_activity, now, run, send_card, text_activity
 
 COMMANDS = ("help", "checkin", "settings", "export", "forget", "hr", "pause", "resume")
-ALIASES = {"check-in": "checkin", "check in": "checkin", "/checkin": "checkin", "?": "help",
-           "what hr sees": "hr", "what does hr see": "hr"}
 
 
 def command_of(text: str | None) -> str | None:
-    """The command a whole message names, or None: "help me think" is coaching, not help."""
+    """The command a whole message names, or None: "help me think" is coaching, not help.
+
+    The engine's one parser decides; the commands Teams shows as cards are run here, the
+    rest (recap, moving the check-in, snooze...) are answered by the engine in words.
+    """
     if not text:
         return None
-    word = " ".join(text.strip().lower().split()).strip(" .!")
-    word = ALIASES.get(word, word).removeprefix("/")
-    return word if word in COMMANDS else None
+    command = engine_commands.parse(text)
+    return command.name if command is not None and command.name in COMMANDS else None
 
 
 async def run_command(teams: Teams, context: TurnContext, who: Who, command: str) -> None:

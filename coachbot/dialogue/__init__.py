@@ -25,7 +25,7 @@ from coachbot.dialogue.sessions import Said
 from coachbot.dialogue.state import State
 from coachbot.dialogue.understand import Heard, understand
 from coachbot.models import QUESTIONS, Reply, Who
-from coachbot.phrasing import BuiltinPhraser, Move, PhraseRequest, Phraser
+from coachbot.phrasing import BuiltinPhraser, Move, Phraser, PhraseRequest
 from coachbot.text import clean_input
 from coachbot.wording import Prompts
 
@@ -205,7 +205,8 @@ class Dialogue:
         if previous is not None and previous["end_reason"] == "safety":
             state.phase = "wellbeing"
             text = self.prompts.pick("listening.wellbeing_check", seed)
-            said.append(Said(Move("wellbeing_check", "listening.wellbeing_check"), text, "question", ("question",)))
+            # Not coaching: a check that the executive wants to talk about work at all.
+            said.append(Said(Move("wellbeing_check", "listening.wellbeing_check"), text, "info", ("wellbeing_check",)))
         elif previous is None:
             if not exe.get("welcomed_at"):
                 said.append(self._welcome(who))

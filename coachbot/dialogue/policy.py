@@ -45,6 +45,7 @@ class Policy:
     followups_per_question: int
     act_threshold: float
     observe_min_confidence: float
+    reflect_belief_min_confidence: float
     shift_min_confidence: float
     shift_min_prior: float
     afterglow_minutes: float
@@ -158,7 +159,7 @@ class Turn:
             state.change_talk.append(h.change_clause)
         if h.sustain:
             state.sustain.append(h.text)
-        reflection = reflect(h, state, self.say, self.policy.echo_max_words)
+        reflection = reflect(h, state, self.say, self.policy.echo_max_words, self.policy.reflect_belief_min_confidence)
         parts = self._reflection_parts(reflection)
         if reflection is not None and reflection.question:
             parts.append((reflection.question, "question"))
@@ -182,7 +183,7 @@ class Turn:
         state.sustain.append(h.text)
         if h.substantive:
             state.answered += 1
-        reflection = reflect(h, state, self.say, self.policy.echo_max_words)
+        reflection = reflect(h, state, self.say, self.policy.echo_max_words, self.policy.reflect_belief_min_confidence)
         parts = self._reflection_parts(reflection)
         parts.append((self.say("listening.autonomy"), "autonomy"))
         if "evoke" not in state.asked and (self.exe.get("stage") or "precontemplation") in EARLY_STAGES:
@@ -254,14 +255,12 @@ class Turn:
                     "other")
         answer = answers[kind]
         parts = [(self.say(f"listening.answers.{kind}.text"), "answer")]
-        if answer.get("offers") and self.state.phase == "explore" and not self.state.declined_offer:
-            self.state.phase = "permission"
+        if answer.get("offers") and not self.state.declined_offer and self.state.phase in ("explore", "permission"):
             # The answer itself ends in the permission question.
-            parts = [(parts[0][0], "answer"), ("", "question")]
-        elif self.state.last_question and self.state.last_question not in self.said_before:
-            parts.append((self.state.last_question, "question"))
+            self.state.phase = "permission"
+            parts.append(("", "question"))
         else:
-            parts.append((self._next_question(), "question"))
+            parts.append((self._again_or_next(), "question"))
         return self.message("answer", f"listening.answers.{kind}", parts, "question")
 
     def _reframe(self) -> Said:
@@ -291,21 +290,29 @@ class Turn:
         return self.message("reflect_ask", "listening.offer_declined", parts, "question")
 
     def _small_talk(self) -> Said:
-        h, state = self.heard, self.state
-        kind = h.small_talk or "ack"
-        parts = [(self.say(f"small_talk.{kind}"), "")]
-        if state.last_question and state.last_question not in self.said_before:
-            parts.append((state.last_question, "question"))
-        else:
-            parts.append((self._next_question(), "question"))
+        kind = self.heard.small_talk or "ack"
+        parts = [(self.say(f"small_talk.{kind}"), ""), (self._again_or_next(), "question")]
         return self.message("reflect_ask", f"small_talk.{kind}", parts, "question")
+
+    def _again_or_next(self) -> str:
+        """The question still open (said as 'where we were' if it was just asked), else the next one."""
+        last = self.state.last_question
+        if not last or self.heard.substantive:
+            return self._next_question()
+        if last in self.said_before:
+            again = self.prompts.text("where_were_we", question=last)
+            if again not in self.said_before:
+                self.said_before.add(again)
+                return again
+            return self._next_question()
+        return last
 
     def _after_wellbeing_check(self) -> list[Said]:
         h, state = self.heard, self.state
         if h.no or h.has("goodbye"):
             self.close_reason = "wellbeing_declined"
             text = self.prompts.text("listening.wellbeing_declined")
-            return [self.message("info", "listening.wellbeing_declined", [(text, "info")], "info")]
+            return [self.message("info", "listening.wellbeing_declined", [(text, "info")], "close")]
         state.phase = "explore"
         if h.substantive:
             return [self._explore()]
@@ -320,9 +327,7 @@ class Turn:
         stage = self.exe.get("stage") or "precontemplation"
         if state.answered < self.policy.offer_after_answers.get(stage, 3):
             return False
-        if self.policy.offer_needs_change_talk and stage in EARLY_STAGES and not state.change_talk:
-            return False
-        return True
+        return not (self.policy.offer_needs_change_talk and stage in EARLY_STAGES and not state.change_talk)
 
     def _next_question(self) -> str:
         """A follow-up on the current question, a stage move, or the next strategic question."""

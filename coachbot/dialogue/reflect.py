@@ -58,7 +58,7 @@ def feeling_kind(heard: Heard) -> str | None:
     return "other" if heard.has("feeling") else None
 
 
-def reflect(heard: Heard, state: State, say: Say, echo_max_words: int) -> Reflection | None:
+def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_min: float = 0.7) -> Reflection | None:
     """The best reflection of ``heard`` that passes its checks, or None."""
     text = heard.text
     feeling = feeling_kind(heard)
@@ -80,7 +80,9 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int) -> Reflec
         match = change_talk_match(text)
         key = "reflections.change_talk" if match is None or match[1] else "reflections.change_talk_others"
         return Reflection(say(key, clause=second_person(clause)), True)
-    confident = [b for b in heard.beliefs if b.confidence >= (0.75 if heard.negated else 0.5)]
+    # A belief's meaning is said back only when the detector is sure, and surer still when
+    # the message has a negation in it (negations are where stance is most often misread).
+    confident = [b for b in heard.beliefs if b.confidence >= (max(belief_min, 0.85) if heard.negated else belief_min)]
     if confident:
         top = max(confident, key=lambda b: b.confidence)
         return Reflection(say(f"reflections.beliefs.{top.dimension}.{top.stance}"), True)

@@ -146,7 +146,7 @@ def close(
     A session that ends on a safety reply, or where the executive said they did not want
     to talk about work, records nothing of the kind and says nothing more.
     """
-    quiet = reason in ("safety", "wellbeing_declined")
+    quiet = reason in ("safety", "wellbeing_declined") or state.phase == "wellbeing"
     commitment = None if quiet else state.commitment
     names = topics(prompts, state.asked)
     parts = [prompts.text("listening.close.summary", topics=names) if names

@@ -20,10 +20,7 @@ from coachbot.text import words
 
 # Words that carry no topic of their own: never a "key noun".
 _STOP = frozenset(
-    "the a an this that these those it its they them their there here what which who whom whose how when "
-    "where why all any some much many more most other such own same so very just really also too quite "
-    "thing things stuff lot lots bit way ways time times people one ones everything something nothing "
-    "anything everyone someone day week year today tomorrow moment point idea sense kind sort part".split()
+    ["the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "them", "their", "there", "here", "what", "which", "who", "whom", "whose", "how", "when", "where", "why", "all", "any", "some", "much", "many", "more", "most", "other", "such", "own", "same", "so", "very", "just", "really", "also", "too", "quite", "thing", "things", "stuff", "lot", "lots", "bit", "way", "ways", "time", "times", "people", "one", "ones", "everything", "something", "nothing", "anything", "everyone", "someone", "day", "week", "year", "today", "tomorrow", "moment", "point", "idea", "sense", "kind", "sort", "part"]  # noqa: SIM905
 )
 _KEY_NOUN = re.compile(
     r"\b(?:our|my|the)\s+((?:[a-z][a-z-]{2,}\s+){0,1}[a-z][a-z-]{3,})\b", re.IGNORECASE

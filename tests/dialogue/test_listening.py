@@ -1,0 +1,171 @@
+"""A coach that listens: what kind of message arrived decides what the coach does."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from dialogue_helpers import PROMPTS, talk
+
+from coachbot.models import Reply
+
+EXPLORING = [
+    "We run twelve hotels on the coast, mostly families and conferences.",
+    "Guests trust our staff more than our brand, I think. The front desk hears everything.",
+    "Honestly our reviews are better than our own surveys suggest.",
+    "I'd like to hear what the front desk hears, without it being filtered through managers.",
+]
+
+
+def coach_text(replies: list[Reply]) -> str:
+    return " ".join(r.text for r in replies)
+
+
+def test_a_goodbye_at_the_end_of_a_longer_message_closes_the_session(coach, who, monday):
+    coach.start(who, monday)
+    coach.reply(who, EXPLORING[0], monday)
+    replies = coach.reply(who, "This has been really useful, I have to run to a board call now. Bye!", monday)
+    assert [r.kind for r in replies][0] == "close"
+
+
+def test_a_thank_you_goodbye_is_never_taken_as_a_commitment(coach, who, monday, store):
+    talk(coach, who, EXPLORING[:2] + ["This has been really useful, goodbye!"], monday)
+    session = next(store.db["sessions"].rows)
+    assert session["commitment"] is None
+
+
+def test_a_question_to_the_coach_gets_an_answer_not_a_reflection(coach, who, monday, store):
+    coach.start(who, monday)
+    coach.reply(who, EXPLORING[0], monday)
+    replies = coach.reply(who, "What do other hotel CEOs do about this?", monday)
+    assert "answer" in replies[-1].codes
+    assert replies[-1].text.startswith(PROMPTS.text("listening.answers.others.text")[:30])
+    assert replies[-1].text.count("?") <= 1
+    talk(coach, who, ["bye"], monday, fresh=False)
+    assert next(store.db["sessions"].rows)["commitment"] is None
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("What exactly do you want from me?", "purpose"),
+        ("is this confidential? does HR read it", "privacy"),
+        ("Are you a bot or a real person?", "human"),
+        ("What would you do in my position?", "opinion"),
+    ],
+)
+def test_direct_questions_get_a_short_honest_answer(coach, who, monday, question, kind):
+    coach.start(who, monday)
+    replies = coach.reply(who, question, monday)
+    assert PROMPTS.text(f"listening.answers.{kind}.text") in replies[-1].text
+    assert len(replies[-1].text.split()) <= 60
+
+
+def test_the_executives_own_plan_is_confirmed_back_in_their_words_and_becomes_the_experiment(
+    coach, who, monday, store
+):
+    plan = "I could go to the market next Tuesday and listen to our traders for an hour"
+    coach.start(who, monday)
+    for line in EXPLORING[:2]:
+        coach.reply(who, line, monday)
+    confirm = coach.reply(who, f"Actually, {plan}.", monday)
+    assert "reflection:simple" in confirm[-1].codes
+    quoted = confirm[-1].text.split("“")[1].split("”")[0]
+    assert quoted in plan
+    talk(coach, who, ["no, that's it, bye"], monday, fresh=False)
+    experiment = next(store.db["experiments"].rows)
+    assert experiment["commitment"] in plan and experiment["text"] == experiment["commitment"]
+
+
+def test_an_objection_is_heard_and_never_answered_with_a_proposal(coach, who, monday):
+    coach.start(who, monday)
+    coach.reply(who, EXPLORING[0], monday)
+    replies = coach.reply(who, "Honestly this is fluffy. I don't have time for social stuff, it's marketing's job.",
+                          monday)
+    text = coach_text(replies)
+    assert "autonomy" in replies[-1].codes
+    assert "One idea" not in text and "experiment" not in text.lower()
+
+
+def test_an_experiment_is_offered_only_with_permission_after_enough_answers(coach, who, monday):
+    coach.start(who, monday)
+    early = coach.reply(who, EXPLORING[0], monday)
+    assert not any(PROMPTS.text("offer.permission") in r.text for r in early)
+    replies = []
+    for line in EXPLORING[1:]:
+        replies += coach.reply(who, line, monday)
+    assert any(r.text.endswith(tuple(PROMPTS.get("offer.permission"))) for r in replies)
+    offer = coach.reply(who, "yes, go on", monday)
+    assert "giving_information" in offer[-1].codes
+
+
+def test_declining_the_offer_is_respected(coach, who, monday, store):
+    coach.start(who, monday)
+    for line in EXPLORING:
+        coach.reply(who, line, monday)
+    replies = coach.reply(who, "no thanks", monday)
+    assert replies[-1].text.startswith(tuple(PROMPTS.get("listening.offer_declined")))
+    talk(coach, who, ["bye"], monday, fresh=False)
+    assert list(store.db["experiments"].rows) == []
+
+
+def test_asking_for_ideas_counts_as_permission(coach, who, monday):
+    coach.start(who, monday)
+    coach.reply(who, EXPLORING[0], monday)
+    replies = coach.reply(who, "Any ideas what I could try? Give me something concrete.", monday)
+    assert "giving_information" in replies[-1].codes
+
+
+def test_a_report_on_last_weeks_experiment_is_heard_recorded_and_explored(coach, who, monday, store):
+    talk(coach, who, EXPLORING[:2] + ["I'll sit at the front desk on Friday morning for an hour.", "bye"], monday)
+    later = monday + timedelta(days=7)
+    opening = coach.start(who, later)
+    assert "How did it go?" in opening[-1].text
+    replies = coach.reply(who, "I did it — sat there for an hour. Guests complain about parking far more than "
+                               "I thought.", later)
+    assert "affirmation" in replies[-1].codes
+    experiment = next(store.db["experiments"].rows)
+    assert experiment["status"] == "done"
+    assert "How did it go?" not in coach_text(replies)
+
+
+def test_a_report_that_it_did_not_happen_is_heard_without_blame(coach, who, monday, store):
+    talk(coach, who, EXPLORING[:2] + ["I'll sit at the front desk on Friday morning for an hour.", "bye"], monday)
+    later = monday + timedelta(days=7)
+    coach.start(who, later)
+    replies = coach.reply(who, "didn't get to it, quarter-end ate my week", later)
+    assert next(store.db["experiments"].rows)["status"] == "not_done"
+    assert replies[-1].text.endswith(tuple(PROMPTS.get("listening.report_question.not_done")))
+
+
+def test_one_message_per_turn_with_at_most_one_question(coach, who, monday):
+    transcript = talk(coach, who, EXPLORING + ["yes", "I'll do it on Thursday.", "no", "bye"], monday)
+    for reply in transcript:
+        assert reply.text.count("?") <= 1, reply.text
+
+
+def test_no_coach_message_is_repeated_within_a_session(coach, who, monday):
+    transcript = talk(coach, who, ["ok", "hmm", "fine", "sure"] + EXPLORING + ["ok", "ok"], monday)
+    texts = [r.text for r in transcript]
+    assert len(texts) == len(set(texts)), texts
+
+
+def test_the_close_is_short_and_the_nudge_follows_it(coach, who, monday):
+    transcript = talk(coach, who, EXPLORING + ["bye"], monday)
+    close = next(r for r in transcript if r.kind == "close")
+    assert len(close.text.split()) <= 40
+    assert transcript[-1].kind == "nudge"
+
+
+def test_reflections_carry_the_conversation_and_half_of_them_are_complex(coach, who, monday):
+    transcript = talk(coach, who, EXPLORING + ["bye"], monday)
+    codes = [c for r in transcript for c in r.codes]
+    reflections = [c for c in codes if c.startswith("reflection")]
+    assert len(reflections) >= len([c for c in codes if c == "question"]) - 2
+    assert sum(c == "reflection:complex" for c in reflections) >= len(reflections) / 2
+
+
+def test_an_echo_never_says_back_broken_input(coach, who, monday):
+    coach.start(who, monday)
+    replies = coach.reply(who, "asdf qwerty !!!! $$$ ###", monday)
+    assert "asdf" not in coach_text(replies)
