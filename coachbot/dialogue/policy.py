@@ -85,10 +85,14 @@ class Turn:
         node = self.prompts.get(key)
         variants = node if isinstance(node, list) else [node]
         filled = [v.format(**slots).strip() if slots else v.strip() for v in variants]
-        fresh = [v for v in filled if v not in self.said_before] or filled
+        fresh = [v for v in filled if not self.said(v)] or filled
         choice = fresh[hash_index(f"{key}|{self.seed}", len(fresh))]
         self.said_before.add(choice)
         return choice
+
+    def said(self, text: str) -> bool:
+        """Whether ``text`` was already said this session, alone or as part of a message."""
+        return any(text in earlier for earlier in self.said_before)
 
     def message(self, kind: MoveKind, key: str, parts: list[tuple[str, str]], reply_kind: str,
                 slots: Mapping[str, str] | None = None) -> Said:
@@ -102,7 +106,8 @@ class Turn:
     def decide(self) -> list[Said]:
         h, state = self.heard, self.state
         if h.injection:
-            return [self.message("info", "injection", [(self.prompts.text("injection"), "info")], "info")]
+            parts = [(self.prompts.text("injection"), "info"), (self._again_or_next(), "question")]
+            return [self.message("info", "injection", parts, "question")]
         if h.has("goodbye"):
             self._keep_commitment()
             self._hear_report_silently()
@@ -133,9 +138,9 @@ class Turn:
             return [self.message("confirm_commitment", "listening.accepted_when",
                                  [(self.say("listening.accepted_when"), "question")], "question")]
         if state.phase == "committed":
-            if state.commitment and not state.commitment_when and h.has_when:
-                state.commitment_when = True
-                state.commitment = f"{state.commitment} ({h.text.strip().rstrip('.!')})"
+            if not state.commitment_when and h.has_when and (state.commitment or state.accepted):
+                # "When?" answered: kept verbatim beside the plan, never merged into its words.
+                state.commitment_when, state.when = True, h.text.strip().rstrip(".!")
                 return [self.message("reflect_ask", "listening.anything_else",
                                      [(self.say("listening.anything_else"), "question")], "question")]
             if h.no or (h.small_talk in ("thanks", "ack") and not h.substantive):
@@ -299,9 +304,9 @@ class Turn:
         last = self.state.last_question
         if not last or self.heard.substantive:
             return self._next_question()
-        if last in self.said_before:
+        if self.said(last):
             again = self.prompts.text("where_were_we", question=last)
-            if again not in self.said_before:
+            if not self.said(again):
                 self.said_before.add(again)
                 return again
             return self._next_question()
@@ -333,7 +338,7 @@ class Turn:
         """A follow-up on the current question, a stage move, or the next strategic question."""
         state, h = self.state, self.heard
         if (state.current and state.followups < self.policy.followups_per_question
-                and len(h.text.split()) < 12 and h.substantive):
+                and len(h.text.split()) < 12 and h.substantive and not self._leads_elsewhere()):
             state.followups += 1
             return self._record_question(self.say(f"questions.{state.current}.follow_up"))
         stage = self.exe.get("stage") or "precontemplation"
@@ -351,12 +356,18 @@ class Turn:
             state.asked.append(qid)
         return self._record_question(self.say(f"questions.{qid}.ask"))
 
+    def _leads_elsewhere(self) -> bool:
+        """Whether the message points at another strategic question than the current one."""
+        lowered = self.heard.text.lower()
+        return any(cue in lowered for q in QUESTIONS if q != self.state.current
+                   for cue in self.prompts.get(f"questions.{q}.listen_for"))
+
     def _record_question(self, text: str) -> str:
         self.state.last_question = text
         return text
 
     def _pick_strategic(self) -> str:
-        """Unasked questions first (over all sessions), led by what was just said."""
+        """Led by what was just said; among equals, questions not yet asked in any session first."""
         state = self.state
         seen = sessions.covered(self.db, self.exe) | set(state.asked)
         lowered = self.heard.text.lower()
@@ -367,7 +378,7 @@ class Turn:
         candidates = [q for q in QUESTIONS if q != state.current and q not in state.asked] or [
             q for q in QUESTIONS if q != state.current
         ]
-        return max(candidates, key=lambda q: (q not in seen, listens(q) > 0, listens(q), -QUESTIONS.index(q)))
+        return max(candidates, key=lambda q: (listens(q) > 0, q not in seen, listens(q), -QUESTIONS.index(q)))
 
     # --- beliefs ---------------------------------------------------------------------
     def _shift(self) -> tuple[Belief, str] | None:

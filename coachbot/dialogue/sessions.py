@@ -104,19 +104,21 @@ def recall(db: sqlite_utils.Database, prompts: Prompts, exe: dict, previous: dic
     if awaiting and previous["commitment"] and not intents.mentions_broadcasting(previous["commitment"]):
         return prompts.text("listening.recall.commitment",
                             commitment=short(previous["commitment"], quote_max_words)), awaiting["id"]
-    if awaiting:
+    if awaiting and State.load(previous["state"]).accepted:
         what = nudges.Nudge(awaiting["nudge_id"] or "", "", (), awaiting["text"]).what
         what = what[:1].lower() + what[1:]
         return prompts.text("listening.recall.experiment", experiment=short(what, 40)), awaiting["id"]
+    # An idea offered but never taken up is not asked about; a report on it is still heard.
+    waiting = awaiting["id"] if awaiting else None
     strongest = strongest_stance(db, exe)
     if strongest:
         dimension, stance, evidence = strongest
         return prompts.text("listening.recall.position", stance=prompts.text(f"stances.{dimension}.{stance}"),
-                            evidence=short(evidence, quote_max_words)), None
+                            evidence=short(evidence, quote_max_words)), waiting
     names = topics(prompts, State.load(previous["state"]).asked)
     if names:
-        return prompts.text("listening.recall.topics", topics=names), None
-    return prompts.text("listening.recall.plain"), None
+        return prompts.text("listening.recall.topics", topics=names), waiting
+    return prompts.text("listening.recall.plain"), waiting
 
 
 def choose_nudge(db: sqlite_utils.Database, prompts: Prompts, exe: dict, state: State, seed: str) -> nudges.Nudge:
@@ -170,6 +172,8 @@ def close(
             experiment_text = nudge.text
             key = "listening.nudge_accepted" if state.accepted else "listening.nudge_invite"
             line = prompts.text(key, nudge=nudge.text)
+        if state.when:
+            line += " " + prompts.text("listening.nudge_when", when=state.when)
         if not (state.declined_offer and not commitment):
             db["experiments"].insert(
                 {

@@ -27,7 +27,8 @@ class State:
     nudge_id: str | None = None  # the idea offered this session
     accepted: bool = False  # said yes to the idea as it stands
     commitment: str | None = None  # the executive's own future-action clause, verbatim
-    commitment_when: bool = False
+    commitment_when: bool = False  # the plan says when, or the executive told us
+    when: str | None = None  # their answer to "when?", verbatim
     own_idea: bool = False
     change_talk: list[str] = field(default_factory=list)
     sustain: list[str] = field(default_factory=list)
