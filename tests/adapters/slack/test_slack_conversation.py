@@ -114,3 +114,16 @@ async def test_when_the_coach_fails_the_executive_is_asked_to_write_again(coachb
     post = (await slack_api.wait_calls("chat.postMessage"))[0]
     assert post.args["channel"] == "D-U-ALICE"
     assert "again" in post.args["text"]
+
+
+async def test_checkin_typed_in_the_dm_brings_the_check_in_card_not_coaching(coachbot, slack_api, coach):
+    await coachbot.sender.dm("checkin")
+    post = (await slack_api.wait_calls("chat.postMessage"))[0]
+    assert post.args.get("blocks"), post.args  # the card, with its buttons
+    assert not list(coach.store.db["sessions"].rows)  # nothing was coached
+
+
+async def test_settings_typed_in_the_dm_shows_the_settings(coachbot, slack_api, coach):
+    await coachbot.sender.dm("settings")
+    post = (await slack_api.wait_calls("chat.postMessage"))[0]
+    assert post.args["text"] == "Your check-in settings" and post.args.get("blocks")
