@@ -179,8 +179,9 @@ class Dialogue:
             "role": "executive", "kind": "message", "text": heard.text, "at": now.isoformat(),
         }).last_pk
         self._observe(db, who, exe, session, state, heard, message_id, now)
-        said_before = {r["text"] for r in db["messages"].rows_where(
-            "tenant = ? and session_id = ? and role = 'coach'", [who.tenant, session["id"]])}
+        said_before = {r[0] for r in db.execute(
+            "select text from messages where tenant = ? and executive_id = ? and session_id = ? and role = 'coach'",
+            [who.tenant, exe["id"], session["id"]]).fetchall()}
         said_before |= {item.text for item in opening}
         pleasantry = not heard.substantive and not heard.question and not heard.commitment and not heard.report
         if opening and (state.phase == "wellbeing" or pleasantry):
