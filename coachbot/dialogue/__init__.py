@@ -222,7 +222,8 @@ class Dialogue:
             state.awaiting_experiment = awaiting
             if not substantive_first or awaiting is None:
                 said.append(Said(Move("open", "listening.recall"), text, "opening", ("question",)))
-            state.last_question = text
+            # Asked again later, only the question itself is repeated, not the whole recall.
+            state.last_question = text.rsplit(". ", 1)[-1] if text.endswith("?") else None
         return sessions.create(db, exe, now, state), said
 
     def _welcome(self, who: Who) -> Said:

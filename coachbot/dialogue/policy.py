@@ -24,13 +24,14 @@ import sqlite_utils
 
 from coachbot import experiments
 from coachbot.dialogue import sessions
-from coachbot.dialogue.reflect import Reflection, reflect
+from coachbot.dialogue.reflect import Reflection, has_subject, reflect, sound, with_subject
 from coachbot.dialogue.sessions import Said
 from coachbot.dialogue.state import State
 from coachbot.dialogue.understand import Heard
 from coachbot.journey import position
 from coachbot.models import QUESTIONS, Belief, Who
 from coachbot.phrasing import Move, MoveKind
+from coachbot.text import echo_clause
 from coachbot.wording import Prompts
 
 EARLY_STAGES = ("precontemplation", "contemplation")
@@ -51,6 +52,7 @@ class Policy:
     afterglow_minutes: float
     quote_max_words: int
     echo_max_words: int
+    reflect_alone_min_words: int
 
     @classmethod
     def from_prompts(cls, prompts: Prompts) -> Policy:
@@ -118,13 +120,20 @@ class Turn:
         if h.foreign:
             translation = self.prompts.text(f"language_translations.{h.foreign}")
             text = " ".join(self.prompts.text("language", translation=translation).split())
-            return [self.message("info", "language", [(text, "info")], "info")]
+            if not self.said(text):
+                return [self.message("info", "language", [(text, "info")], "info")]
+            # Said once is enough: plans, reports and goodbyes in their language are still
+            # heard below; reflections are not attempted in a language the coach cannot write.
         if state.awaiting_experiment and h.report:
             return [self._hear_report()]
         if h.broadcast_question:
             return [self._reframe()]
-        if h.question and not h.commitment and (h.has("question_to_coach") or not h.substantive):
-            return [self._answer_question()]
+        if h.question and not h.commitment and h.has("question_to_coach"):
+            kind = self._question_kind()
+            # A question in passing inside a full answer ("What is core? The recipes.") is
+            # part of the answer; a real question to the coach gets an answer.
+            if kind != "other" or len(h.text.split()) <= 25:
+                return [self._answer_question(kind)]
         if state.phase in ("permission", "offered") and h.no and not h.commitment:
             return [self._declined()]
         if state.phase == "permission" and h.yes and not h.commitment:
@@ -146,7 +155,7 @@ class Turn:
             if h.no or (h.small_talk in ("thanks", "ack") and not h.substantive):
                 self.close_reason = "committed"
                 return []
-        if h.small_talk and not h.substantive:
+        if (h.small_talk or h.has("greeting") or h.has("small_talk")) and not h.substantive:
             return [self._small_talk()]
         if h.has("objection") and not h.has("change_talk"):
             return [self._objection()]
@@ -166,6 +175,12 @@ class Turn:
             state.sustain.append(h.text)
         reflection = reflect(h, state, self.say, self.policy.echo_max_words, self.policy.reflect_belief_min_confidence)
         parts = self._reflection_parts(reflection)
+        if (reflection is not None and reflection.complex and not reflection.question
+                and len(h.text.split()) >= self.policy.reflect_alone_min_words
+                and state.turns - state.reflected_alone_at >= 2 and state.turns > 1 and not self._ready_to_offer()):
+            # A long, full answer: a reflection alone invites more than another question would.
+            state.reflected_alone_at = state.turns
+            return self.message("reflect", "reflections", parts, "reflection")
         if reflection is not None and reflection.question:
             parts.append((reflection.question, "question"))
             return self.message("reflect_ask", "reflections.reported", parts, "question")
@@ -240,25 +255,25 @@ class Turn:
         self._record_report()
         outcome = report.outcome
         parts = [(self.say(f"listening.report_heard.{outcome}"), "affirmation")]
-        if report.learnt and outcome != "not_done":
-            from coachbot.text import second_person
-
-            learnt = sessions.short(second_person(report.learnt), 16)
-            parts.append((self.say("listening.report_learnt", learnt=learnt[:1].lower() + learnt[1:]),
-                          "reflection:complex"))
-            if outcome == "done":
-                parts.append((self.say("listening.report_question.done"), "question"))
-                return self.message("hear_report", "listening.report_heard", parts, "question")
+        learnt = with_subject(echo_clause(report.learnt, max_words=16)) if report.learnt else None
+        if outcome != "not_done" and learnt and sound(learnt) and has_subject(learnt):
+            parts.append((self.say("listening.report_learnt", learnt=learnt), "reflection:complex"))
+        else:
+            reflection = reflect(self.heard, self.state, self.say, self.policy.echo_max_words,
+                                 self.policy.reflect_belief_min_confidence)
+            if reflection is not None and not reflection.question:
+                parts += self._reflection_parts(reflection)
         parts.append((self.say(f"listening.report_question.{outcome}"), "question"))
         return self.message("hear_report", "listening.report_heard", parts, "question")
 
-    def _answer_question(self) -> Said:
-        h = self.heard
-        lowered = (h.question or h.text).lower()
+    def _question_kind(self) -> str:
+        lowered = (self.heard.question or self.heard.text).lower()
         answers: dict[str, Any] = self.prompts.get("listening.answers")
-        kind = next((k for k, a in answers.items() if any(cue in lowered for cue in a.get("listen_for", ()))),
+        return next((k for k, a in answers.items() if any(cue in lowered for cue in a.get("listen_for", ()))),
                     "other")
-        answer = answers[kind]
+
+    def _answer_question(self, kind: str) -> Said:
+        answer = self.prompts.get(f"listening.answers.{kind}")
         parts = [(self.say(f"listening.answers.{kind}.text"), "answer")]
         if answer.get("offers") and not self.state.declined_offer and self.state.phase in ("explore", "permission"):
             # The answer itself ends in the permission question.
@@ -295,9 +310,15 @@ class Turn:
         return self.message("reflect_ask", "listening.offer_declined", parts, "question")
 
     def _small_talk(self) -> Said:
-        kind = self.heard.small_talk or "ack"
+        kind = self.heard.small_talk or ("greeting" if self.heard.has("greeting") else "ack")
         parts = [(self.say(f"small_talk.{kind}"), ""), (self._again_or_next(), "question")]
         return self.message("reflect_ask", f"small_talk.{kind}", parts, "question")
+
+    def _latest_coach(self) -> list[str]:
+        rows = self.db.execute(
+            "select text from messages where tenant = ? and executive_id = ? and session_id = ? and role = 'coach' "
+            "order by id desc limit 1", [self.who.tenant, self.exe["id"], self.session["id"]]).fetchall()
+        return [r[0] for r in rows]
 
     def _again_or_next(self) -> str:
         """The question still open (said as 'where we were' if it was just asked), else the next one."""
@@ -305,6 +326,10 @@ class Turn:
         if not last or self.heard.substantive:
             return self._next_question()
         if self.said(last):
+            # A greeting straight after the question: the question itself again. Later,
+            # once, "where we were"; after that, move on rather than repeat.
+            if self.heard.small_talk == "greeting" and any(t.endswith(last) for t in self._latest_coach()):
+                return last
             again = self.prompts.text("where_were_we", question=last)
             if not self.said(again):
                 self.said_before.add(again)

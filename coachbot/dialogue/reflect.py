@@ -61,6 +61,8 @@ def feeling_kind(heard: Heard) -> str | None:
 def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_min: float = 0.7) -> Reflection | None:
     """The best reflection of ``heard`` that passes its checks, or None."""
     text = heard.text
+    if heard.foreign:
+        return None
     feeling = feeling_kind(heard)
     if feeling and feeling != "other":
         return Reflection(say(f"listening.feelings.{feeling}"), True)
@@ -72,10 +74,10 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
                 whose = whose[:-1]
             return Reflection(say("reflections.reported", whose=whose), True, say("reflections.reported_question"))
     clause = heard.change_clause
-    if clause and not mentions_broadcasting(clause) and _sound(clause):
+    if clause and not mentions_broadcasting(clause) and sound(clause):
         earlier = next((s for s in reversed(state.sustain) if s.strip() != text.strip()), None)
         sustain = echo_clause(earlier, max_words=10) if earlier else None
-        if sustain and not mentions_broadcasting(sustain) and _sound(sustain):
+        if sustain and not mentions_broadcasting(sustain) and sound(sustain):
             return Reflection(say("reflections.double_sided", sustain=sustain, change=second_person(clause)), True)
         match = change_talk_match(text)
         key = "reflections.change_talk" if match is None or match[1] else "reflections.change_talk_others"
@@ -89,23 +91,59 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
     if mentions_broadcasting(text):
         return Reflection(say("reflections.broadcast_pressure"), True)
     if heard.sustain:
-        sustain_clause = echo_clause(text, max_words=10)
-        if sustain_clause and _sound(sustain_clause):
+        sustain_clause = with_subject(echo_clause(text, max_words=10))
+        if sustain_clause and sound(sustain_clause) and has_subject(sustain_clause):
             return Reflection(say("reflections.sustain_talk", Clause=_capital(sustain_clause)), True)
     if feeling == "other":
         return Reflection(say("listening.feelings.other"), True)
-    echo = echo_clause(text, max_words=echo_max_words)
-    if echo and _sound(echo):
+    echo = with_subject(echo_clause(text, max_words=echo_max_words))
+    if echo and sound(echo) and has_subject(echo):
         return Reflection(say("reflections.echo", clause=echo), False)
-    if heard.nouns and not mentions_broadcasting(heard.nouns[0]):
-        return Reflection(say("listening.noun_focus", noun=heard.nouns[0]), False)
     return None
 
 
-def _sound(clause: str) -> bool:
-    """Whether a clause of theirs is fit to say back: plain words, no odd input."""
+def sound(clause: str) -> bool:
+    """Whether a clause of theirs is fit to say back: plain words, no odd input, quotes closed."""
     tokens = clause.split()
+    if clause.count("'") % 2 and not re.search(r"\w'\w", clause):
+        return False
+    if clause.count("\"") % 2 or clause.count("(") != clause.count(")"):
+        return False
     return 2 <= len(tokens) <= 24 and not _ODD.search(clause) and sum(t.isalpha() for t in tokens) >= len(tokens) * 0.7
+
+
+_SUBJECTS = frozenset(
+    "you your they their he she his her it its there this that these those the a an some most many all every "
+    "no one two three four five six seven eight nine ten nobody everyone everybody people customers clients "
+    "guests patients employees staff partners suppliers investors".split()  # noqa: SIM905
+)
+
+
+# Chat drops the "I": "got pulled into a meeting", "don't know what they say". Said back,
+# the dropped subject is "you".
+_SUBJECTLESS_VERBS = frozenset(
+    "don't dont didn't didnt can't cant won't wont haven't havent got did went had have think thought feel felt "
+    "know knew need needed want wanted tried spoke talked met called asked saw heard love like hate guess "
+    "suppose spent made found learned learnt realised realized noticed wonder worry".split()  # noqa: SIM905
+)
+
+
+def with_subject(clause: str | None) -> str | None:
+    """``clause`` with "you" put back where chat dropped the speaker."""
+    if not clause:
+        return clause
+    first = clause.split()[0].lower().replace("’", "'")
+    return f"you {clause}" if first in _SUBJECTLESS_VERBS else clause
+
+
+def has_subject(clause: str) -> bool:
+    """Whether the clause starts with who or what it is about ("you run...", "the board wants...").
+
+    Chat drops subjects ("got pulled into a meeting", "don't know what they say"); said back
+    after "So", such a fragment reads as broken English, so it is not said back.
+    """
+    first = clause.split()[0]
+    return first.lower().strip("'\"“”") in _SUBJECTS or first[:1].isupper() or first[:1].isdigit()
 
 
 def _capital(text: str) -> str:

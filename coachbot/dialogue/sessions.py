@@ -150,7 +150,7 @@ def close(
     """
     quiet = reason in ("safety", "wellbeing_declined") or state.phase == "wellbeing"
     commitment = None if quiet else state.commitment
-    names = topics(prompts, state.asked)
+    names = topics(prompts, state.asked[:3])
     parts = [prompts.text("listening.close.summary", topics=names) if names
              else prompts.text("listening.close.summary_short")]
     for moved in state.moved_to[:1]:

@@ -39,6 +39,7 @@ class State:
     focus: list[str] = field(default_factory=list)  # dimensions heard at the old pole
     reframes: int = 0
     affirmed: int = 0
+    reflected_alone_at: int = -10  # the turn of the last reflection said without a question
 
     @classmethod
     def load(cls, raw: str | None) -> State:

@@ -25,6 +25,7 @@ _STOP = frozenset(
 _KEY_NOUN = re.compile(
     r"\b(?:our|my|the)\s+((?:[a-z][a-z-]{2,}\s+){0,1}[a-z][a-z-]{3,})\b", re.IGNORECASE
 )
+_NOT_A_VERB = frozenset("a an the some no our my their this that these those lunch dinner".split())  # noqa: SIM905
 _NEGATION = re.compile(r"\b(?:not|no|never|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|can'?t|nobody|hardly)\b",
                        re.IGNORECASE)
 
@@ -79,6 +80,8 @@ def understand(
     beliefs = [b for b in detect(text) if b.confidence >= belief_threshold]
     small = intents.small_talk(text)
     change = intents.change_talk(text) if "change_talk" in found or "commitment" in found else None
+    if change and change.split()[0].lower() in _NOT_A_VERB:
+        change = None  # "we have lunch" is not a wish to change
     return Heard(
         text=text,
         acts=found,
