@@ -128,6 +128,9 @@ class Turn:
             return [self._hear_report()]
         if h.broadcast_question:
             return [self._reframe()]
+        asking_for_ideas = h.has("advice_request") and h.acts["advice_request"] >= h.acts.get("question_to_coach", 0)
+        if asking_for_ideas and not h.commitment and state.phase != "offered":
+            return [self._offer()]
         if h.question and not h.commitment and h.has("question_to_coach"):
             kind = self._question_kind()
             # A question in passing inside a full answer ("What is core? The recipes.") is
@@ -137,8 +140,6 @@ class Turn:
         if state.phase in ("permission", "offered") and h.no and not h.commitment:
             return [self._declined()]
         if state.phase == "permission" and h.yes and not h.commitment:
-            return [self._offer()]
-        if h.has("advice_request") and not h.commitment and state.phase != "offered":
             return [self._offer()]
         if h.has("commitment") and h.commitment:
             return [self._confirm_commitment()]
@@ -206,7 +207,8 @@ class Turn:
         reflection = reflect(h, state, self.say, self.policy.echo_max_words, self.policy.reflect_belief_min_confidence)
         parts = self._reflection_parts(reflection)
         parts.append((self.say("listening.autonomy"), "autonomy"))
-        if "evoke" not in state.asked and (self.exe.get("stage") or "precontemplation") in EARLY_STAGES:
+        led = any(cue in h.text.lower() for q in QUESTIONS for cue in self.prompts.get(f"questions.{q}.listen_for"))
+        if not led and "evoke" not in state.asked and (self.exe.get("stage") or "precontemplation") in EARLY_STAGES:
             state.asked.append("evoke")
             parts.append((self.say("listening.evoke"), "question"))
         else:

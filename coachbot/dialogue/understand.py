@@ -16,7 +16,7 @@ from coachbot import acts, intents
 from coachbot.acts import Report
 from coachbot.beliefs import detect
 from coachbot.models import Belief
-from coachbot.text import words
+from coachbot.text import has_time_words, words
 
 # Words that carry no topic of their own: never a "key noun".
 _STOP = frozenset(
@@ -86,7 +86,7 @@ def understand(
         text=text,
         acts=found,
         commitment=u.commitment,
-        has_when=u.has_when,
+        has_when=u.has_when or has_time_words(text),
         report=u.report,
         feelings=tuple(u.feelings),
         question=u.question,
