@@ -53,6 +53,7 @@ class Policy:
     quote_max_words: int
     echo_max_words: int
     reflect_alone_min_words: int
+    summary_every: int
 
     @classmethod
     def from_prompts(cls, prompts: Prompts) -> Policy:
@@ -175,8 +176,13 @@ class Turn:
         if h.sustain:
             state.sustain.append(h.text)
         reflection = reflect(h, state, self.say, self.policy.echo_max_words, self.policy.reflect_belief_min_confidence)
+        if reflection is not None and reflection.clause:
+            state.heard.append(reflection.clause)
+        if (len(state.heard) - state.summarised >= self.policy.summary_every and not self._ready_to_offer()
+                and state.turns - state.reflected_alone_at >= 2):
+            return self._summary(reflection)
         parts = self._reflection_parts(reflection)
-        if (reflection is not None and reflection.complex and not reflection.question
+        if (reflection is not None and not reflection.question
                 and len(h.text.split()) >= self.policy.reflect_alone_min_words
                 and state.turns - state.reflected_alone_at >= 2 and state.turns > 1 and not self._ready_to_offer()):
             # A long, full answer: a reflection alone invites more than another question would.
@@ -192,6 +198,16 @@ class Turn:
         question = self._next_question()
         parts.append((question, "question"))
         return self.message("reflect_ask" if reflection else "reflect_ask", "questions", parts, "question")
+
+    def _summary(self, reflection: Reflection | None) -> Said:
+        """A collecting summary of their own points so far (MI's "S"); it stands alone, inviting more."""
+        state = self.state
+        points = state.heard[state.summarised:][-3:]
+        state.summarised = len(state.heard)
+        listed = "; ".join(points[:-1]) + "; and " + points[-1]
+        state.reflected_alone_at = state.turns
+        return self.message("reflect", "listening.summary", [(self.say("listening.summary", points=listed), "summary")],
+                            "reflection")
 
     def _reflection_parts(self, reflection: Reflection | None) -> list[tuple[str, str]]:
         if reflection is None:

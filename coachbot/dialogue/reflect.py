@@ -45,6 +45,7 @@ class Reflection:
     text: str
     complex: bool
     question: str | None = None  # reported speech: ask where they stand themselves
+    clause: str | None = None  # their own words it said back (second person), for a later summary
 
 
 def feeling_kind(heard: Heard) -> str | None:
@@ -81,7 +82,8 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
             return Reflection(say("reflections.double_sided", sustain=sustain, change=second_person(clause)), True)
         match = change_talk_match(text)
         key = "reflections.change_talk" if match is None or match[1] else "reflections.change_talk_others"
-        return Reflection(say(key, clause=second_person(clause)), True)
+        return Reflection(say(key, clause=second_person(clause)), True, clause="you'd like to " + second_person(clause)
+                          if key == "reflections.change_talk" else None)
     # A belief's meaning is said back only when the detector is sure, and surer still when
     # the message has a negation in it (negations are where stance is most often misread).
     confident = [b for b in heard.beliefs if b.confidence >= (max(belief_min, 0.85) if heard.negated else belief_min)]
@@ -98,7 +100,7 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
         return Reflection(say("listening.feelings.other"), True)
     echo = with_subject(echo_clause(text, max_words=echo_max_words))
     if echo and sound(echo) and has_subject(echo):
-        return Reflection(say("reflections.echo", clause=echo), False)
+        return Reflection(say("reflections.echo", clause=echo), False, clause=echo)
     return None
 
 
@@ -115,7 +117,8 @@ def sound(clause: str) -> bool:
 _SUBJECTS = frozenset(
     "you your they their he she his her it its there this that these those the a an some most many all every "
     "no one two three four five six seven eight nine ten nobody everyone everybody people customers clients "
-    "guests patients employees staff partners suppliers investors".split()  # noqa: SIM905
+    "guests patients employees staff partners suppliers investors what that here nothing something "
+    "everything".split()  # noqa: SIM905
 )
 
 
@@ -143,7 +146,8 @@ def has_subject(clause: str) -> bool:
     after "So", such a fragment reads as broken English, so it is not said back.
     """
     first = clause.split()[0]
-    return first.lower().strip("'\"“”") in _SUBJECTS or first[:1].isupper() or first[:1].isdigit()
+    word = re.sub(r"['’](?:re|ve|d|ll|s|m)$", "", first.lower().strip("'\"“”"))
+    return word in _SUBJECTS or first[:1].isupper() or first[:1].isdigit()
 
 
 def _capital(text: str) -> str:

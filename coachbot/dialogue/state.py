@@ -39,6 +39,8 @@ class State:
     focus: list[str] = field(default_factory=list)  # dimensions heard at the old pole
     reframes: int = 0
     affirmed: int = 0
+    heard: list[str] = field(default_factory=list)  # their points said back, for summaries
+    summarised: int = 0  # how many of ``heard`` a summary has already gathered
     reflected_alone_at: int = -10  # the turn of the last reflection said without a question
 
     @classmethod
