@@ -9,11 +9,15 @@ worker thread with ``asyncio.to_thread``.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from coachbot import checkins, executives, experiments, journey, privacy
 from coachbot.dialogue import Dialogue
 from coachbot.models import CheckinPrompt, ExecSettings, Reply, Who
 from coachbot.phrasing import Phraser
+
+if TYPE_CHECKING:
+    from coachbot.llm import Extractor, Summariser
 from coachbot.store import Store
 from coachbot.wording import Prompts, load_prompts
 
@@ -37,6 +41,8 @@ class Coach:
         session_gap_minutes: float = 30.0,
         max_input_chars: int = 4000,
         phraser: Phraser | None = None,
+        extractor: Extractor | None = None,
+        summariser: Summariser | None = None,
     ):
         self.store = store
         store.migrate(checkins.migrations)
@@ -47,6 +53,8 @@ class Coach:
             session_gap_minutes=session_gap_minutes,
             max_input_chars=max_input_chars,
             phraser=phraser,
+            extractor=extractor,
+            summariser=summariser,
         )
 
     # --- conversation -------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -23,11 +24,14 @@ from coachbot.dialogue import sessions
 from coachbot.dialogue.policy import Policy, Turn
 from coachbot.dialogue.sessions import Said
 from coachbot.dialogue.state import State
-from coachbot.dialogue.understand import Heard, understand
+from coachbot.dialogue.understand import Heard, merge, understand
 from coachbot.models import QUESTIONS, Reply, Who
 from coachbot.phrasing import BuiltinPhraser, Move, Phraser, PhraseRequest
 from coachbot.text import clean_input
 from coachbot.wording import Prompts
+
+if TYPE_CHECKING:
+    from coachbot.llm import Extractor, Summariser
 
 __all__ = ["Dialogue", "State"]
 
@@ -46,6 +50,8 @@ class Dialogue:
         session_gap_minutes: float,
         max_input_chars: int,
         phraser: Phraser | None = None,
+        extractor: Extractor | None = None,
+        summariser: Summariser | None = None,
     ):
         self.store = store
         self.prompts = prompts
@@ -53,6 +59,8 @@ class Dialogue:
         self.gap = timedelta(minutes=session_gap_minutes)
         self.max_input_chars = max_input_chars
         self.phraser: Phraser = phraser or BuiltinPhraser()
+        self.extractor = extractor
+        self.summariser = summariser
         texts = set(prompts.get("first_question")) | set(prompts.get("broadcast_reframe.turn"))
         for qid in QUESTIONS:
             texts |= set(prompts.get(f"questions.{qid}.ask")) | set(prompts.get(f"questions.{qid}.follow_up"))
@@ -94,13 +102,21 @@ class Dialogue:
             act_threshold=self.policy.act_threshold,
             belief_threshold=self.policy.observe_min_confidence,
         )
+        if self.extractor is not None:
+            # A model's reading, outside the write lock; a flagged message never got this far.
+            extraction = self.extractor.extract(text, recent=self._recent_turns(who), tenant=who.tenant,
+                                                executive_id=exe["id"])
+            heard = merge(heard, extraction, expecting)
         with self.store.write() as db:
             exe = executives.get_or_create(db, who, now)
             notice = []
             if clean.truncated:
                 notice = [Reply(self.prompts.text("truncated", limit=self.max_input_chars), "info")]
             said, stored = self._turn(db, who, exe, heard, now)
-        return notice + self._phrase(who, said, stored)
+        replies = notice + self._phrase(who, said, stored)
+        if any(r.kind == "close" for r in replies):
+            self._summarise(who)
+        return replies
 
     def open(self, who: Who, now: datetime, fresh: bool = False) -> list[Reply]:
         """The coach speaks first: a new session's opening, or 'where we were'.
@@ -142,7 +158,9 @@ class Dialogue:
                 return []
             said = self._close(db, who, exe, session, now, reason, deliver=True)
             stored = self._store_coach(db, who, exe, session, said, now)
-        return self._phrase(who, said, stored)
+        replies = self._phrase(who, said, stored)
+        self._summarise(who)
+        return replies
 
     def close_idle(self, now: datetime) -> int:
         """Close every session silent for longer than the gap (nothing is delivered)."""
@@ -391,23 +409,47 @@ class Dialogue:
         replies = [item.reply() for item in said]
         if isinstance(self.phraser, BuiltinPhraser) or not said:
             return replies
-        recent = tuple(self._recent_turns(who))
+        recent = tuple(self._recent_turns(who, exclude=stored))
         out = []
         for item, reply, message_id in zip(said, replies, stored, strict=False):
-            phrased = self.phraser.phrase(PhraseRequest(item.move, item.text, recent, "en", who.tenant))
+            phrased = self.phraser.phrase(PhraseRequest(item.move, item.text, recent, "en", who.tenant,
+                                                        self._executive_id(who)))
             if phrased.text != item.text or phrased.path != "builtin":
                 with self.store.write() as db:
                     db["messages"].update(message_id, {"text": phrased.text, "path": phrased.path})
             out.append(Reply(phrased.text, reply.kind, reply.codes, phrased.path, reply.action))
         return out
 
-    def _recent_turns(self, who: Who, limit: int = 8) -> list[tuple[str, str]]:
+    def _summarise(self, who: Who) -> None:
+        """With a model, a short summary of the session just closed replaces the built-in one."""
+        if self.summariser is None:
+            return
+        exe = executives.find(self.store.db, who)
+        previous = sessions.last_closed(self.store.db, exe) if exe else None
+        if exe is None or previous is None or previous["end_reason"] == "safety":
+            return
+        rows = self.store.db.execute(
+            "select role, text from messages where tenant = ? and executive_id = ? and session_id = ? order by id",
+            [who.tenant, exe["id"], previous["id"]]).fetchall()
+        summary = self.summariser.summarise([(r[0], r[1]) for r in rows], tenant=who.tenant,
+                                            executive_id=exe["id"], builtin=previous["summary"] or "")
+        if summary:
+            with self.store.write() as db:
+                db["sessions"].update(previous["id"], {"summary": summary})
+
+    def _executive_id(self, who: Who) -> int | None:
+        exe = executives.find(self.store.db, who)
+        return exe["id"] if exe else None
+
+    def _recent_turns(self, who: Who, limit: int = 8, exclude: Sequence[int] = ()) -> list[tuple[str, str]]:
+        """This session's latest messages, oldest first (``exclude``: the ones being phrased now)."""
         exe = executives.find(self.store.db, who)
         if exe is None:
             return []
         rows = self.store.db.execute(
-            "select role, text from messages where tenant = ? and executive_id = ? and session_id = "
+            "select id, role, text from messages where tenant = ? and executive_id = ? and session_id = "
             "(select max(id) from sessions where tenant = ? and executive_id = ?) order by id desc limit ?",
-            [who.tenant, exe["id"], who.tenant, exe["id"], limit],
+            [who.tenant, exe["id"], who.tenant, exe["id"], limit + len(exclude)],
         ).fetchall()
-        return [(r[0], r[1]) for r in reversed(rows)]
+        kept = [(r[1], r[2]) for r in reversed(rows) if r[0] not in set(exclude)]
+        return kept[-limit:]

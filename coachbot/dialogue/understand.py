@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from coachbot import acts, intents
 from coachbot.acts import Report
@@ -18,14 +19,29 @@ from coachbot.beliefs import detect
 from coachbot.models import Belief
 from coachbot.text import has_time_words, words
 
+if TYPE_CHECKING:
+    from coachbot.llm import Extraction
+
+# A model's reading counts for an act the built-in classifier missed, at this confidence.
+MODEL_ACT_CONFIDENCE = 0.6
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Words that carry no topic of their own: never a "key noun".
-_STOP = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "them", "their", "there", "here", "what", "which", "who", "whom", "whose", "how", "when", "where", "why", "all", "any", "some", "much", "many", "more", "most", "other", "such", "own", "same", "so", "very", "just", "really", "also", "too", "quite", "thing", "things", "stuff", "lot", "lots", "bit", "way", "ways", "time", "times", "people", "one", "ones", "everything", "something", "nothing", "anything", "everyone", "someone", "day", "week", "year", "today", "tomorrow", "moment", "point", "idea", "sense", "kind", "sort", "part"]  # noqa: SIM905
-)
+_STOP = frozenset(_words(
+    "the a an this that these those it its they them their there here what which who whom whose how "
+    "when where why all any some much many more most other such own same so very just really also "
+    "too quite thing things stuff lot lots bit way ways time times people one ones everything "
+    "something nothing anything everyone someone day week year today tomorrow moment point idea "
+    "sense kind sort part"
+))
 _KEY_NOUN = re.compile(
     r"\b(?:our|my|the)\s+((?:[a-z][a-z-]{2,}\s+){0,1}[a-z][a-z-]{3,})\b", re.IGNORECASE
 )
-_NOT_A_VERB = frozenset("a an the some no our my their this that these those lunch dinner".split())  # noqa: SIM905
+_NOT_A_VERB = frozenset(_words("a an the some no our my their this that these those lunch dinner"))
 _NEGATION = re.compile(r"\b(?:not|no|never|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|can'?t|nobody|hardly)\b",
                        re.IGNORECASE)
 
@@ -118,3 +134,27 @@ def key_nouns(text: str, limit: int = 3) -> tuple[str, ...]:
         if said not in found:
             found.append(said)
     return tuple(found[:limit])
+
+
+def merge(heard: Heard, extraction: Extraction | None, expecting_report: bool) -> Heard:
+    """The built-in reading, completed by a model's where the built-in one found nothing.
+
+    The built-in detectors stand where both speak (they are measured on outside sets);
+    the model adds acts, a commitment, a report or beliefs the built-in reading missed.
+    Everything the model quotes was already checked to be the executive's exact words.
+    """
+    if extraction is None:
+        return heard
+    acts = dict(heard.acts)
+    for act in extraction.acts:
+        acts.setdefault(act, MODEL_ACT_CONFIDENCE)
+    commitment = heard.commitment
+    if commitment is None and extraction.commitment and "commitment" in acts:
+        commitment = extraction.commitment
+    report = heard.report
+    if report is None and expecting_report and extraction.report_outcome:
+        report = Report(extraction.report_outcome, None)
+    known = {b.dimension for b in (*heard.beliefs, *heard.reported)}
+    beliefs = heard.beliefs + tuple(b for b in extraction.beliefs if b.dimension not in known and not b.reported)
+    return replace(heard, acts=acts, commitment=commitment, report=report, beliefs=beliefs,
+                   has_when=heard.has_when or bool(commitment and has_time_words(commitment)))

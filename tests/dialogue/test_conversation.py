@@ -10,6 +10,7 @@ from dialogue_helpers import PROMPTS, asks, question_texts, talk
 
 from coachbot.models import QUESTIONS, Who
 
+
 def test_first_session_opens_with_a_welcome_that_explains_privacy_and_export(coach, who, monday):
     opening = coach.start(who, monday)
     assert opening[0].kind == "opening"
