@@ -274,8 +274,13 @@ class Dialogue:
         return Reply(safety.pointer(flag, tenant=who.tenant, prompts=self.prompts), "safety", codes=("safety",))
 
     def _stood_down(self, db: sqlite_utils.Database, exe: dict) -> str | None:
-        """The safety category of the conversation the coach stood down in, if it is still the latest."""
-        if sessions.open_session(db, exe) is not None:
+        """The safety category the coach stood down for, while the conversation has not moved on.
+
+        That is: no session since the safety reply, or only the one that opened by asking
+        whether the executive is okay to talk about work and has not heard a yes yet.
+        """
+        session = sessions.open_session(db, exe)
+        if session is not None and State.load(session["state"]).phase != "wellbeing":
             return None
         latest = sessions.last_closed(db, exe)
         if latest is None or latest["end_reason"] != "safety":
