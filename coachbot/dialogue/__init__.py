@@ -339,7 +339,22 @@ class Dialogue:
             return [Reply(p.text("commands.settings", weekday=day, time=s.time, timezone=s.timezone,
                                  paused=p.text("commands.paused_yes" if s.paused else "commands.paused_no")),
                           "info", action="show_settings")]
+        if name == "hr":
+            return [Reply(self._what_hr_sees(who), "info", action="show_hr")]
         return [Reply(p.text(f"commands.{name}"), "info", action=name)]
+
+    def _what_hr_sees(self, who: Who) -> str:
+        from coachbot.privacy import hr_view, hr_view_lines
+
+        p = self.prompts
+        view = hr_view(self.store, who)
+        if not view.cohorts:
+            return p.text("commands.hr_none")
+        parts = [p.text("commands.hr_intro")]
+        for cohort, lines in hr_view_lines(view):
+            parts.append(f"{cohort}:\n" + "\n".join(f"• {line}" for line in lines))
+        parts.append(p.text("commands.hr_never", never="; ".join(view.never_visible)))
+        return "\n\n".join(parts)
 
     def _recap(self, db: sqlite_utils.Database, exe: dict) -> str:
         p = self.prompts

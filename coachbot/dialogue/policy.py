@@ -274,7 +274,8 @@ class Turn:
         outcome = report.outcome
         parts = [(self.say(f"listening.report_heard.{outcome}"), "affirmation")]
         learnt = with_subject(echo_clause(report.learnt, max_words=16)) if report.learnt else None
-        if outcome != "not_done" and learnt and sound(learnt) and has_subject(learnt):
+        # What they noticed, said back only when it says more than the outcome itself.
+        if outcome != "not_done" and learnt and len(learnt.split()) >= 6 and sound(learnt) and has_subject(learnt):
             parts.append((self.say("listening.report_learnt", learnt=learnt), "reflection:complex"))
         else:
             reflection = reflect(self.heard, self.state, self.say, self.policy.echo_max_words,

@@ -306,3 +306,8 @@ def test_talk_of_blogging_is_never_said_back_as_advice(coach, who, monday, messa
     replies = coach.reply(who, message, monday)
     text = " ".join(r.text for r in replies)
     assert not ADVICE.search(text) and "blog" not in text.lower() and "followers" not in text.lower(), text
+
+
+def test_asking_what_hr_sees_gets_the_answer_in_any_channel(coach, who, monday):
+    reply = coach.reply(who, "what does HR see?", monday)
+    assert reply[0].text == PROMPTS.text("commands.hr_none")
