@@ -68,7 +68,7 @@ def on_topic(flag_category: str, messages: Sequence[str]) -> bool:
 def pointer(flag: SafetyFlag, *, tenant: str = "", locale: str | None = None, prompts: Prompts | None = None) -> str:
     """The caring reply for the flag, in the flag's language where we have wording, with the
     tenant's / locale's crisis and EAP contacts (defaults: international)."""
-    from coachbot.safety.pointer import render
+    from coachbot.safety.replies import render
 
     return render(flag, tenant=tenant, locale=locale, prompts=prompts)
 

@@ -76,7 +76,7 @@ def test_a_tenant_can_set_its_own_contacts_per_locale(tmp_path, monkeypatch):
 
 
 def test_a_broken_contacts_file_gives_a_clear_error(tmp_path, monkeypatch):
-    from coachbot.safety.pointer import ContactsError
+    from coachbot.safety.replies import ContactsError
 
     path = tmp_path / "contacts.yaml"
     path.write_text("- just a list\n", encoding="utf-8")
