@@ -79,7 +79,7 @@ class Command:
 
 def parse(text: str, today: date | None = None) -> Command | None:
     """The command ``text`` asks for, or None when it is something to coach."""
-    whole = " ".join(text.strip().lower().split()).strip(" .!").removeprefix("/")
+    whole = " ".join(text.strip().lower().split()).strip(" .!?").removeprefix("/") or text.strip()
     whole = whole.replace("’", "'")
     if whole in _WHOLE:
         return Command(_WHOLE[whole])

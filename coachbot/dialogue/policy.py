@@ -159,11 +159,13 @@ class Turn:
                 return []
         if (h.small_talk or h.has("greeting") or h.has("small_talk")) and not h.substantive:
             return [self._small_talk()]
-        if h.has("objection") and not h.has("change_talk"):
-            return [self._objection()]
         shift = self._shift()
         if shift:
             return [self._name_shift(*shift)]
+        # Sustain talk, not a view on the new side ("it's not a channel" is no objection).
+        new_view = any(b.stance == "new" and b.confidence >= 0.7 for b in h.beliefs)
+        if h.has("objection") and not h.has("change_talk") and not new_view:
+            return [self._objection()]
         return [self._explore()]
 
     # --- moves -----------------------------------------------------------------------

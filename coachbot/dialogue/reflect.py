@@ -95,7 +95,7 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
     if heard.sustain:
         sustain_clause = with_subject(echo_clause(text, max_words=10))
         if sustain_clause and sound(sustain_clause) and has_subject(sustain_clause):
-            return Reflection(say("reflections.sustain_talk", Clause=_capital(sustain_clause)), True)
+            return Reflection(say("reflections.sustain_talk", clause=_lower_first(sustain_clause)), True)
     if feeling == "other":
         return Reflection(say("listening.feelings.other"), True)
     echo = with_subject(echo_clause(text, max_words=echo_max_words))
@@ -154,5 +154,7 @@ def has_subject(clause: str) -> bool:
     return word in _SUBJECTS or first[:1].isupper() or first[:1].isdigit()
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _lower_first(text: str) -> str:
+    """Lower-case the first word unless it is a name or an acronym (capitalised mid-text too)."""
+    first = text.split()[0]
+    return text if first.isupper() or first in ("I",) else text[:1].lower() + text[1:]

@@ -42,6 +42,7 @@ _KEY_NOUN = re.compile(
     r"\b(?:our|my|the)\s+((?:[a-z][a-z-]{2,}\s+){0,1}[a-z][a-z-]{3,})\b", re.IGNORECASE
 )
 _NOT_A_VERB = frozenset(_words("a an the some no our my their this that these those lunch dinner"))
+_LEADING_FILLER = re.compile(r"^\s*(?:(?:oh|ah|well|hmm+|um+|so|okay|ok|right|alright)\b[\s,.!]*)+", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|can'?t|nobody|hardly)\b",
                        re.IGNORECASE)
 
@@ -112,13 +113,18 @@ def understand(
         injection=intents.is_injection(text),
         foreign=intents.foreign_language(text),
         small_talk=small,
-        yes=intents.is_yes(text),
-        no=intents.is_no(text),
+        yes=intents.is_yes(_without_filler(text)),
+        no=intents.is_no(_without_filler(text)),
         nouns=key_nouns(text),
         change_clause=change,
         sustain="objection" in found or intents.sustain_talk(text),
         negated=bool(_NEGATION.search(text)),
     )
+
+
+def _without_filler(text: str) -> str:
+    """'oh yes' -> 'yes'; a message that is only filler ('okay') stays as it is."""
+    return _LEADING_FILLER.sub("", text) or text
 
 
 def key_nouns(text: str, limit: int = 3) -> tuple[str, ...]:

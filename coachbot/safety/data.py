@@ -54,6 +54,30 @@ def load_authored(folder: Path = AUTHORED) -> list[Item]:
     return items
 
 
+# Ordinary coaching chat written for the other detectors (never their outside sets): the
+# messages a safety detector sees most, and must leave alone.
+ORDINARY_FILES = (REPO / "data" / "beliefs" / "train.jsonl", REPO / "data" / "acts" / "train.jsonl")
+WINDOW_EVERY = 3  # one window of three consecutive ordinary messages per this many messages
+
+
+def load_ordinary(files: tuple[Path, ...] = ORDINARY_FILES) -> list[Item]:
+    """Ordinary executive messages as negatives: each alone, and in windows of three.
+
+    The detector reads the last few messages together, so ordinary talk must stay quiet as
+    a window too, not only one message at a time.
+    """
+    items: list[Item] = []
+    for path in files:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts = [(r["text"], r.get("language") or "en") for r in rows if r.get("text", "").strip()]
+        source = f"ordinary/{path.parent.name}"
+        items += [Item((text,), None, lang, False, source) for text, lang in texts]
+        for i in range(0, len(texts) - 2, WINDOW_EVERY):
+            window = tuple(t for t, _ in texts[i:i + 3])
+            items.append(Item(window, None, texts[i + 2][1], False, source + "/window"))
+    return items
+
+
 def read_heldout(path: Path) -> list[Item]:
     """Items of a held-out JSONL file: ``{"text", "category", "language", "imminent", "context"}``."""
     items = []

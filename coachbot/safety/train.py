@@ -23,7 +23,7 @@ import json
 import sys
 from pathlib import Path
 
-from coachbot.safety.data import CATEGORIES, Item, load_authored
+from coachbot.safety.data import CATEGORIES, Item, load_authored, load_ordinary
 from coachbot.safety.featurize import message_features
 from coachbot.safety.model import MODEL_PATH, Model
 
@@ -34,7 +34,8 @@ C = 1.0
 MIN_COUNT = 2
 DIGITS = 3
 MIN_WEIGHT = 0.01  # a feature whose every class weight is below this changes no decision
-MAX_OOF_FALSE_POSITIVES = 0.06
+MAX_OOF_FALSE_POSITIVES = 0.12  # on the authored business texts (the same words in business senses)
+MAX_ORDINARY_FALSE_POSITIVES = 0.01  # on ordinary coaching chat: at most 1 in 100 messages or windows
 IDIOM_FACTOR = 0.5
 STRONG_SCORE = 0.9
 CONTEXT_GATE = 0.25  # the current message's own score above which earlier messages may complete it
@@ -124,8 +125,17 @@ def figures(items: list[Item], scores: list[dict[str, float]], threshold: float)
 def build(items: list[Item]) -> tuple[dict, dict]:
     oof = out_of_fold(items)
 
+    # Two kinds of negatives: the authored business texts that use the risk words, and
+    # ordinary coaching chat (what the detector sees most). Each has its own ceiling.
+    hard = [i for i, it in enumerate(items) if not it.category and not it.source.startswith("ordinary/")]
+    ordinary = [i for i, it in enumerate(items) if it.source.startswith("ordinary/")]
+
+    def fp(t: float, among: list[int]) -> float:
+        return sum(max(oof[i].values()) >= t for i in among) / max(len(among), 1)
+
     threshold = next(
-        (t for t in GRID if figures(items, oof, t)["false_positives"] <= MAX_OOF_FALSE_POSITIVES), GRID[-1]
+        (t for t in GRID if fp(t, hard) <= MAX_OOF_FALSE_POSITIVES and fp(t, ordinary) <= MAX_ORDINARY_FALSE_POSITIVES),
+        GRID[-1],
     )
     for t in GRID[::3]:
         f = figures(items, oof, t)
@@ -133,7 +143,9 @@ def build(items: list[Item]) -> tuple[dict, dict]:
             f"  out-of-fold at {t:.2f}: recall {f['recall']:.3f}, false positives {f['false_positives']:.3f}",
             file=sys.stderr,
         )
-    report = {"threshold": threshold, **{k: round(v, 4) for k, v in figures(items, oof, threshold).items()}}
+    report = {"threshold": threshold, "business_false_positives": round(fp(threshold, hard), 4),
+              "ordinary_false_positives": round(fp(threshold, ordinary), 4),
+              **{k: round(v, 4) for k, v in figures(items, oof, threshold).items()}}
     return _spec(fit_weights(items), threshold), report
 
 
@@ -141,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model")
     args = parser.parse_args(argv)
-    items = load_authored()
+    items = load_authored() + load_ordinary()
     spec, report = build(items)
     args.out.write_text(json.dumps(spec, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     n_pos = sum(1 for it in items if it.category)

@@ -9,6 +9,7 @@ import pytest
 from dialogue_helpers import PROMPTS, asks, question_texts, talk
 
 from coachbot.models import QUESTIONS, Who
+from coachbot.safety import assess, pointer
 
 
 def test_first_session_opens_with_a_welcome_that_explains_privacy_and_export(coach, who, monday):
@@ -62,9 +63,11 @@ def test_a_session_of_several_turns_closes_with_a_commitment_in_the_executives_w
 
 def test_a_bare_yes_to_the_experiment_leads_to_asking_when(coach, who, monday):
     coach.start(who, monday)
-    for line in ["We make pumps.", "Distributors handle the customers.", "I never talk to end users.",
-                 "I'd like to hear from end users myself, honestly."]:
+    for line in ["We make pumps for water utilities.", "Distributors handle the customers.",
+                 "I never talk to end users.", "I'd like to hear from end users myself, honestly."]:
         coach.reply(who, line, monday)
+    permission = coach.reply(who, "Our engineers hear a lot from them, more than I do.", monday)
+    assert asks(permission[-1], PROMPTS.get("offer.permission"))
     assert "?" in coach.reply(who, "yes", monday)[-1].text  # the proposal and how to shape it
     when = coach.reply(who, "yes", monday)
     assert when[-1].kind == "question" and "when" in when[-1].text.lower()
@@ -201,7 +204,9 @@ def test_safety_topics_get_a_caring_pointer_to_human_help_and_are_not_stored(
     coach.start(who, monday)
     replies = coach.reply(who, message, monday)
     assert [r.kind for r in replies] == ["safety"]
-    assert replies[0].text == PROMPTS.text(f"safety.{category}")
+    flag = assess([message])
+    assert flag is not None and flag.category == category
+    assert replies[0].text == pointer(flag, tenant=who.tenant, prompts=PROMPTS)
     assert "?" not in replies[0].text
     stored = " ".join(r["text"] for r in store.db["messages"].rows)
     assert message not in stored

@@ -51,7 +51,6 @@ def test_a_question_to_the_coach_gets_an_answer_not_a_reflection(coach, who, mon
         ("What exactly do you want from me?", "purpose"),
         ("is this confidential? does HR read it", "privacy"),
         ("Are you a bot or a real person?", "human"),
-        ("What would you do in my position?", "opinion"),
     ],
 )
 def test_direct_questions_get_a_short_honest_answer(coach, who, monday, question, kind):
