@@ -59,7 +59,7 @@ def test_a_failure_mid_turn_leaves_no_half_written_turn(store, who, monday, monk
     def broken(*args, **kwargs):
         raise RuntimeError("detector exploded")
 
-    monkeypatch.setattr("coachbot.dialogue.detect", broken)
+    monkeypatch.setattr("coachbot.dialogue.policy.Turn.decide", broken)
     with pytest.raises(RuntimeError):
         coach.reply(who, "Social is a marketing channel for us.", monday)
     assert table_counts(store) == before

@@ -7,6 +7,14 @@ from datetime import timedelta
 import pytest
 
 
+def agree_an_experiment(coach, who, monday) -> None:
+    """A first conversation that ends with a plan of the executive's own."""
+    coach.start(who, monday)
+    coach.reply(who, "We make pumps and our distributors own the customers.", monday)
+    coach.reply(who, "I'll call two of our customers on Thursday and just listen.", monday)
+    coach.end_session(who, monday)
+
+
 def test_check_in_asks_one_rating_that_rotates_week_by_week(coach, who, monday):
     items = [[s.item for s in coach.checkin(who, monday + timedelta(weeks=n)).scales] for n in range(8)]
     assert all(len(week) == 1 for week in items)
@@ -18,8 +26,7 @@ def test_check_in_asks_one_rating_that_rotates_week_by_week(coach, who, monday):
 
 
 def test_check_in_asks_about_last_weeks_experiment(coach, who, monday):
-    coach.start(who, monday)
-    coach.end_session(who, monday)
+    agree_an_experiment(coach, who, monday)
     prompt = coach.checkin(who, monday + timedelta(days=7))
     assert prompt.experiment and prompt.experiment_question
 
@@ -33,8 +40,7 @@ def test_answers_are_stored_once_per_item_per_week(coach, store, who, monday):
 
 
 def test_reporting_the_experiment_updates_it(coach, store, who, monday):
-    coach.start(who, monday)
-    coach.end_session(who, monday)
+    agree_an_experiment(coach, who, monday)
     coach.record_checkin(who, "experiment", "partly", monday + timedelta(days=7))
     assert next(store.db["experiments"].rows)["status"] == "partly"
 
@@ -65,15 +71,14 @@ def test_settings_refuse_unknown_time_zones_and_bad_times(coach, who):
 
 def test_the_last_experiment_is_there_for_the_home_tab_and_the_check_in(coach, who, monday):
     assert coach.last_experiment(who) is None
-    coach.start(who, monday)
-    coach.end_session(who, monday)
+    agree_an_experiment(coach, who, monday)
     experiment = coach.last_experiment(who)
-    assert experiment["status"] == "proposed" and "You'll know it went well" in experiment["text"]
+    assert experiment["status"] == "proposed"
+    assert experiment["text"] == experiment["commitment"] and "call two of our customers" in experiment["text"]
 
 
 def test_reporting_the_experiment_done_in_a_check_in_moves_the_stage_to_action(coach, who, monday):
-    coach.start(who, monday)
-    coach.end_session(who, monday)
+    agree_an_experiment(coach, who, monday)
     coach.record_checkin(who, "experiment", "done", monday + timedelta(days=7))
     assert coach.journey(who)["stage"] == "action"
 

@@ -63,11 +63,15 @@ def test_a_session_of_several_turns_closes_with_a_commitment_in_the_executives_w
 
 def test_a_bare_yes_to_the_experiment_leads_to_asking_when(coach, who, monday):
     coach.start(who, monday)
-    for line in ["We make pumps for water utilities.", "Distributors handle the customers.",
-                 "I never talk to end users.", "I'd like to hear from end users myself, honestly."]:
-        coach.reply(who, line, monday)
-    permission = coach.reply(who, "Our engineers hear a lot from them, more than I do.", monday)
-    assert asks(permission[-1], PROMPTS.get("offer.permission"))
+    lines = iter(["We make pumps for water utilities.", "Distributors handle the customers.",
+                  "I never talk to end users.", "I'd like to hear from end users myself, honestly.",
+                  "Our engineers hear a lot from them, more than I do.", "The utilities trust the engineers.",
+                  "They rarely complain to us directly."])
+    for line in lines:
+        if asks(coach.reply(who, line, monday)[-1], PROMPTS.get("offer.permission")):
+            break
+    else:
+        pytest.fail("the coach never asked permission to offer an experiment")
     assert "?" in coach.reply(who, "yes", monday)[-1].text  # the proposal and how to shape it
     when = coach.reply(who, "yes", monday)
     assert when[-1].kind == "question" and "when" in when[-1].text.lower()
