@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from coachbot import checkins, executives, experiments, journey, privacy
+from coachbot import checkins, commands, executives, experiments, journey, privacy
 from coachbot.dialogue import Dialogue
 from coachbot.models import CheckinPrompt, ExecSettings, Reply, Who
 from coachbot.phrasing import Phraser
@@ -60,7 +60,24 @@ class Coach:
     # --- conversation -------------------------------------------------------------
     def reply(self, who: Who, text: str, now: datetime | None = None) -> list[Reply]:
         """The coach's answer to one message from the executive (one or more messages)."""
-        return self.dialogue.handle(who, text, _now(now))
+        now = _now(now)
+        control = self._checkin_control(who, text, now)
+        return [control] if control is not None else self.dialogue.handle(who, text, now)
+
+    def _checkin_control(self, who: Who, text: str, now: datetime) -> Reply | None:
+        """Check-in controls said in plain words ("snooze", "skip this week", "I'm away until 5 Jan")."""
+        command = commands.parse(text, now.date()) if len(text) <= 200 else None
+        if command is None:
+            return None
+        if command.name == "snooze":
+            return self.snooze_checkin(who, command.hours or checkins.controls.SNOOZE_HOURS, now=now)
+        if command.name == "skip_week":
+            return self.skip_week(who, now=now)
+        if command.name == "away":
+            return self.away_until(who, command.until, now=now)
+        if command.name == "stop_checkins":
+            return self.stop_checkins(who, now=now)
+        return None
 
     def start(self, who: Who, now: datetime | None = None, fresh: bool = False) -> list[Reply]:
         """The coach speaks first: a session's opening (welcome or recall) and a question.

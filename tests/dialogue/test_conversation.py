@@ -320,3 +320,13 @@ def test_talk_of_blogging_is_never_said_back_as_advice(coach, who, monday, messa
 def test_asking_what_hr_sees_gets_the_answer_in_any_channel(coach, who, monday):
     reply = coach.reply(who, "what does HR see?", monday)
     assert reply[0].text == PROMPTS.text("commands.hr_none")
+
+
+def test_check_in_controls_work_in_plain_words_in_the_chat(coach, who, monday, store):
+    assert coach.reply(who, "skip this week", monday)[0].kind == "info"
+    reply = coach.reply(who, "I'm on holiday until 5 January", monday)
+    assert "January" in reply[0].text or "5" in reply[0].text
+    row = next(store.db["executives"].rows)
+    assert row["away_until"] == "2027-01-05"
+    coach.reply(who, "stop check-ins", monday)
+    assert not list(store.db["sessions"].rows)  # none of it was coached
