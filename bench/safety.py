@@ -112,6 +112,32 @@ def speed(items: list[Item], rounds: int = 3) -> tuple[float, float]:
     return best_cpu, best_wall
 
 
+def ordinary_chat() -> None:
+    """False pointers on ordinary coaching talk that no detector trained on: the dialogue-act
+    outside test set (one message at a time) and the off-script personas (as the dialogue
+    reads them: each message with up to two before it)."""
+    import json
+
+    import yaml
+
+    acts = ROOT / "data" / "acts" / "heldout_test.jsonl"
+    personas = ROOT / "bench" / "personas.yaml"
+    print("== ordinary coaching chat (no disclosures; written by others, never trained on)")
+    if acts.exists():
+        texts = [json.loads(line)["text"] for line in acts.read_text(encoding="utf-8").splitlines() if line.strip()]
+        flagged = sum(assess([t]) is not None for t in texts)
+        print(f"  dialogue-act outside test messages: {_pct(flagged, len(texts))} flagged")
+    if personas.exists():
+        flagged = total = 0
+        for persona in yaml.safe_load(personas.read_text(encoding="utf-8")):
+            for session in persona["sessions"]:
+                messages = session["messages"]
+                for i in range(len(messages)):
+                    total += 1
+                    flagged += assess(messages[max(0, i - 2): i + 1]) is not None
+        print(f"  persona conversations, each message with its context: {_pct(flagged, total)} flagged")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list misses and false positives (dev split only)")
@@ -132,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         evaluate(items, errors=args.errors and name == "dev")
         cpu, wall = speed(items)
         print(f"  texts/s on one core (CPU time, cold caches, context included): {cpu:,.0f}  (wall clock: {wall:,.0f})")
+    ordinary_chat()
     print(
         f"targets: recall >= {TARGETS['overall']:.0%} overall and >= {TARGETS['each']:.0%} per category and language, "
         f"false positives <= {TARGETS['false_positives']:.0%}, >= {TARGETS['texts_per_second']:,} texts/s"
