@@ -12,7 +12,6 @@ or with no LLM settings, coachbot coaches with its built-in engine alone.
 
 from __future__ import annotations
 
-import inspect
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -72,9 +71,4 @@ def coach_options(store: Store, env: Mapping[str, str] | None = None) -> dict:
     if parts is None:
         return {}
     log.info("LLM: %s (a turn waits at most %.1f s for it)", parts.config.label, parts.config.budget_seconds)
-    options = {"phraser": parts.phraser, "extractor": parts.extractor, "summariser": parts.summariser}
-    # Only the hooks this Coach has (the dialogue gains them with the listening pipeline).
-    from coachbot.engine import Coach
-
-    accepted = inspect.signature(Coach.__init__).parameters
-    return {name: part for name, part in options.items() if name in accepted}
+    return {"phraser": parts.phraser, "extractor": parts.extractor, "summariser": parts.summariser}
