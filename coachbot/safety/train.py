@@ -39,7 +39,7 @@ MAX_ORDINARY_FALSE_POSITIVES = 0.01  # on ordinary coaching chat: at most 1 in 1
 IDIOM_FACTOR = 0.5
 STRONG_SCORE = 0.9
 CONTEXT_GATE = 0.25  # the current message's own score above which earlier messages may complete it
-TOPIC_FACTOR = 0.5  # on_topic() uses half the threshold: staying on a topic needs less evidence
+TOPIC_FACTOR = 0.8  # on_topic() needs a little less evidence than a first flag (half let ordinary talk back in)
 GRID = tuple(round(0.30 + 0.02 * i, 2) for i in range(26))
 
 
