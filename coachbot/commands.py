@@ -99,7 +99,9 @@ def parse(text: str, today: date | None = None) -> Command | None:
         until = parse_date(away.group("when"), today or date.today())
         if until is not None:
             return Command("away", until=until)
-    if _CHECKIN_WORDS.search(whole) and _MOVE.search(whole):
+    # "move my check-in to Tuesday", or a short "check-in at 4pm please"; a longer message
+    # that merely mentions check-ins and a day is coaching.
+    if _CHECKIN_WORDS.search(whole) and (_MOVE.search(whole) or len(whole.split()) <= 8):
         weekday, time = _weekday(whole), _time(whole)
         if weekday is not None or time is not None:
             return Command("schedule", weekday=weekday, time=time)

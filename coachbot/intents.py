@@ -7,7 +7,6 @@ few milliseconds), predictable, and each one tested by the phrasings it must cat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from coachbot.text import words
 
@@ -16,15 +15,6 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_HELP = _rx(r"^\s*(?:/?help|\?+|commands|menu|what can you do\??|how does this work\??)\s*[.!]?\s*$")
-_RECAP = _rx(
-    r"\b(what did we (?:talk|speak|chat) about|what did we (?:discuss|cover)|remind me what we|"
-    r"last time we (?:talked|spoke)|recap|where did we leave (?:off|it)|what we talked about)\b"
-)
-_PAUSE = _rx(r"^\s*(?:/?(?:pause|stop|unsubscribe|stop check-?ins?|pause check-?ins?|no more check-?ins?))\s*[.!]?\s*$")
-_RESUME = _rx(r"^\s*(?:/?(?:resume|unpause|restart check-?ins?|start check-?ins? again))\s*[.!]?\s*$")
-_EXPORT = _rx(r"^\s*/?(?:export|export my data|download my data)\s*[.!]?\s*$")
-_FORGET = _rx(r"^\s*/?(?:forget|forget me|delete my data|delete everything)\s*[.!]?\s*$")
 _GOODBYE = _rx(
     r"^\s*(?:ok(?:ay)?[,. ]+|thanks?(?: you)?[,. !]+|great[,. ]+)*(?:bye|goodbye|good bye|bye for now|"
     r"see you|see ya|cheers,? bye|that'?s all(?: for (?:now|today))?|gotta go|got to go|i have to go|"
@@ -78,21 +68,6 @@ _SUSTAIN_TALK = _rx(
     r"won'?t work|pointless|not my job|prove (?:it|the roi)|show me the roi|not convinced|skeptic\w*|"
     r"sceptic\w*|i'?m not sure (?:it|this|that)|not worth)\b"
 )
-_DONE = _rx(r"\b(?:i did it|did it|done|went well|went great|i tried|tried it|i managed|it worked|happened|"
-            r"went ahead|(?:i|we) did (?:both|all|the|that|this)|had the (?:call|chat|conversation|meeting)|"
-            r"yes,? i|i had (?:the|a|two|three) (?:conversation|call|chat)|i (?:called|asked|read|replied|answered|"
-            r"met|invited|shared|posted|joined)|surprisingly good)\b")
-_PARTLY = _rx(r"\b(?:partly|partially|sort of|kind of|half|one of|started|some of|a bit|not all|once|"
-              r"only (?:one|once|a few))\b")
-_NOT_DONE = _rx(r"\b(?:didn'?t|did not|not yet|never|no time|forgot|never got|haven'?t|have not|couldn'?t|"
-                r"no,|nope|too busy|skipped|wasn'?t able)\b")
-_ADVICE_REQUEST = _rx(r"\b(?:what should i do|what do you (?:suggest|recommend)|any (?:advice|ideas|suggestions)|"
-                      r"where do i start|tell me what to do|give me (?:some )?(?:advice|ideas))\b")
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SCHEDULE = _rx(r"\bcheck-?ins?\b")
-_TIME = _rx(r"\b(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ampm>am|pm)?\b")
-
 _LANGUAGE_MARKERS: dict[str, set[str]] = {
     "es": {"el", "la", "los", "las", "que", "de", "y", "es", "no", "por", "para", "con", "una", "pero", "muy",
            "nuestro", "nuestros", "clientes", "creo", "hola", "gracias", "estoy", "tengo", "empresa"},
@@ -110,35 +85,6 @@ _LANGUAGE_MARKERS: dict[str, set[str]] = {
 _ENGLISH = {"the", "a", "an", "and", "is", "are", "i", "we", "to", "of", "in", "it", "that", "our", "my",
             "you", "for", "with", "not", "but", "be", "this", "have", "do", "what", "how", "they", "on"}
 
-
-@dataclass(frozen=True)
-class Schedule:
-    weekday: int | None
-    time: str | None
-
-
-def is_help(text: str) -> bool:
-    return bool(_HELP.match(text))
-
-
-def is_recap(text: str) -> bool:
-    return bool(_RECAP.search(text))
-
-
-def is_pause(text: str) -> bool:
-    return bool(_PAUSE.match(text))
-
-
-def is_resume(text: str) -> bool:
-    return bool(_RESUME.match(text))
-
-
-def is_export(text: str) -> bool:
-    return bool(_EXPORT.match(text))
-
-
-def is_forget(text: str) -> bool:
-    return bool(_FORGET.match(text))
 
 
 def is_goodbye(text: str) -> bool:
@@ -183,10 +129,6 @@ def is_injection(text: str) -> bool:
     return bool(_INJECTION.search(text))
 
 
-def asks_for_advice(text: str) -> bool:
-    return bool(_ADVICE_REQUEST.search(text))
-
-
 def change_talk(text: str) -> str | None:
     """The clause of the executive's own reasons or plans to change, if any."""
     match = change_talk_match(text)
@@ -212,44 +154,6 @@ def change_talk_match(text: str) -> tuple[str, bool] | None:
 
 def sustain_talk(text: str) -> bool:
     return bool(_SUSTAIN_TALK.search(text))
-
-
-def experiment_outcome(text: str) -> str | None:
-    """'done', 'partly' or 'not_done' from a report on last week's experiment, if it says."""
-    partly, not_done, done = _PARTLY.search(text), _NOT_DONE.search(text), _DONE.search(text)
-    if partly and (done or not_done):
-        return "partly"
-    if not_done and not done:
-        return "not_done"
-    if done and not not_done:
-        return "done"
-    if partly:
-        return "partly"
-    if not_done:
-        return "not_done"
-    return None
-
-
-def schedule_change(text: str) -> Schedule | None:
-    """A request to move the check-in ("move my check-in to Tuesday at 10"), if any."""
-    if not _SCHEDULE.search(text):
-        return None
-    lowered = text.lower()
-    weekday = next((i for i, day in enumerate(_WEEKDAYS) if day in lowered), None)
-    time = None
-    match = _TIME.search(lowered)
-    if match and (match.group("m") or match.group("ampm") or " at " in lowered):
-        hour = int(match.group("h"))
-        minute = int(match.group("m") or 0)
-        if match.group("ampm") == "pm" and hour < 12:
-            hour += 12
-        if match.group("ampm") == "am" and hour == 12:
-            hour = 0
-        if 0 <= hour <= 23 and 0 <= minute <= 59:
-            time = f"{hour:02d}:{minute:02d}"
-    if weekday is None and time is None:
-        return None
-    return Schedule(weekday, time)
 
 
 def foreign_language(text: str) -> str | None:

@@ -55,6 +55,11 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
+def word_set(text: str) -> frozenset[str]:
+    """The space-separated words of a hand-written list, as a set (for word lists kept as prose)."""
+    return frozenset(text.split())
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9][a-z0-9'’-]*", text.lower())
 

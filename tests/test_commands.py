@@ -38,6 +38,16 @@ def test_moving_the_check_in_in_plain_words():
     assert parse("move my check-in to 3pm", TODAY) == Command("schedule", time="15:00")
 
 
+@pytest.mark.parametrize(
+    "text, weekday, time",
+    [("Move my check-in to Tuesday", 1, None), ("check-in at 4pm please", None, "16:00"),
+     ("Can the checkin be Friday at 08:30?", 4, "08:30")],
+)
+def test_schedule_changes_in_plain_words(text, weekday, time):
+    change = parse(text, TODAY)
+    assert change is not None and (change.weekday, change.time) == (weekday, time)
+
+
 def test_away_until_a_date_in_plain_words():
     assert parse("I'm on holiday until 5 January", TODAY) == Command("away", until=date(2027, 1, 5))
     assert parse("i'll be away till 2026-12-10", TODAY) == Command("away", until=date(2026, 12, 10))

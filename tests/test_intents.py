@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coachbot import intents
+from coachbot.acts import understand
 from coachbot.safety import safety_topic
 
 
@@ -28,7 +29,7 @@ def test_sentences_that_merely_mention_goodbye_are_not_goodbyes(text):
     ],
 )
 def test_experiment_reports(text, outcome):
-    assert intents.experiment_outcome(text) == outcome
+    assert understand(text, expecting_report=True).report.outcome == outcome
 
 
 def test_change_talk_gives_the_clause_in_the_executives_words():
@@ -39,16 +40,6 @@ def test_change_talk_gives_the_clause_in_the_executives_words():
 def test_sustain_talk():
     assert intents.sustain_talk("Honestly I don't have time for this.")
     assert not intents.sustain_talk("We have time on Friday.")
-
-
-@pytest.mark.parametrize(
-    "text, weekday, time",
-    [("Move my check-in to Tuesday", 1, None), ("check-in at 4pm please", None, "16:00"),
-     ("Can the checkin be Friday at 08:30?", 4, "08:30")],
-)
-def test_schedule_changes_in_plain_words(text, weekday, time):
-    change = intents.schedule_change(text)
-    assert change is not None and (change.weekday, change.time) == (weekday, time)
 
 
 @pytest.mark.parametrize(

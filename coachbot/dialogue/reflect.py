@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from coachbot.dialogue.state import State
 from coachbot.dialogue.understand import Heard
 from coachbot.intents import change_talk_match, mentions_broadcasting
-from coachbot.text import echo_clause, second_person
+from coachbot.text import echo_clause, second_person, word_set
 
 Say = Callable[..., str]  # say(wording_key, **slots) -> text
 
@@ -114,25 +114,21 @@ def sound(clause: str) -> bool:
     return 2 <= len(tokens) <= 24 and not _ODD.search(clause) and sum(t.isalpha() for t in tokens) >= len(tokens) * 0.7
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-_SUBJECTS = frozenset(_words(
+_SUBJECTS = word_set(
     "you your they their he she his her it its there this that these those the a an some most many all every "
     "no one two three four five six seven eight nine ten nobody everyone everybody people customers clients "
     "guests patients employees staff partners suppliers investors what that here nothing something "
     "everything"
-))
+)
 
 
 # Chat drops the "I": "got pulled into a meeting", "don't know what they say". Said back,
 # the dropped subject is "you".
-_SUBJECTLESS_VERBS = frozenset(_words(
+_SUBJECTLESS_VERBS = word_set(
     "don't dont didn't didnt can't cant won't wont haven't havent got did went had have think thought feel felt "
     "know knew need needed want wanted tried spoke talked met called asked saw heard love like hate guess "
     "suppose spent made found learned learnt realised realized noticed wonder worry"
-))
+)
 
 
 def with_subject(clause: str | None) -> str | None:

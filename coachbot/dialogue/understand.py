@@ -17,7 +17,7 @@ from coachbot import acts, intents
 from coachbot.acts import Report
 from coachbot.beliefs import detect
 from coachbot.models import Belief
-from coachbot.text import has_time_words, words
+from coachbot.text import has_time_words, word_set, words
 
 if TYPE_CHECKING:
     from coachbot.llm import Extraction
@@ -26,22 +26,18 @@ if TYPE_CHECKING:
 MODEL_ACT_CONFIDENCE = 0.6
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 # Words that carry no topic of their own: never a "key noun".
-_STOP = frozenset(_words(
+_STOP = word_set(
     "the a an this that these those it its they them their there here what which who whom whose how "
     "when where why all any some much many more most other such own same so very just really also "
     "too quite thing things stuff lot lots bit way ways time times people one ones everything "
     "something nothing anything everyone someone day week year today tomorrow moment point idea "
     "sense kind sort part"
-))
+)
 _KEY_NOUN = re.compile(
     r"\b(?:our|my|the)\s+((?:[a-z][a-z-]{2,}\s+){0,1}[a-z][a-z-]{3,})\b", re.IGNORECASE
 )
-_NOT_A_VERB = frozenset(_words("a an the some no our my their this that these those lunch dinner"))
+_NOT_A_VERB = word_set("a an the some no our my their this that these those lunch dinner")
 _LEADING_FILLER = re.compile(r"^\s*(?:(?:oh|ah|well|hmm+|um+|so|okay|ok|right|alright)\b[\s,.!]*)+", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|can'?t|nobody|hardly)\b",
                        re.IGNORECASE)
