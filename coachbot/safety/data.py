@@ -1,4 +1,4 @@
-"""The training texts: the hand-written files in ``data/safety/authored/<language>/<category>.txt``.
+"""The training texts: the hand-written files in ``data/safety/authored/<language>/<category>[.<topic>].txt``.
 
 One item per line: the executive's messages, oldest first, separated by `` || `` (most items
 are a single message). A leading ``!`` marks a disclosure that sounds imminent. ``none.txt``
@@ -44,9 +44,11 @@ def load_authored(folder: Path = AUTHORED) -> list[Item]:
     items: list[Item] = []
     for lang_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
         for path in sorted(lang_dir.glob("*.txt")):
-            category = None if path.stem == "none" else path.stem
+            # ``<category>.txt`` or ``<category>.<topic>.txt`` (several authors, one category)
+            stem = path.name.split(".")[0]
+            category = None if stem == "none" else stem
             if category is not None and category not in CATEGORIES:
-                raise ValueError(f"{path}: unknown category {path.stem!r}")
+                raise ValueError(f"{path}: unknown category {stem!r}")
             for line in path.read_text(encoding="utf-8").splitlines():
                 line = line.strip()
                 if line and not line.startswith("#"):
