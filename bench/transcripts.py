@@ -106,9 +106,12 @@ def main() -> int:
                                   f"expected {expect['commitment']!r}")
             if expect.get("report"):
                 t["reports"] += 1
+                # Last week's experiment: the latest one proposed before this run began.
+                earlier = [r["id"] for r in rows[:before]]
                 experiment = list(store.db.query(
                     "select x.status from experiments x join executives e on e.id = x.executive_id "
-                    "where e.user_id = ? and x.session_id = ?", [who.user, rows[-2]["id"] if len(rows) > 1 else -1]))
+                    f"where e.user_id = ? and x.session_id in ({','.join('?' * len(earlier)) or 'null'}) "
+                    "order by x.id desc limit 1", [who.user, *earlier]))
                 status = experiment[0]["status"] if experiment else None
                 if status == expect["report"]["outcome"]:
                     t["reports_heard"] += 1

@@ -21,7 +21,7 @@ import sqlite_utils
 
 from coachbot import commands, executives, experiments, nudges, safety
 from coachbot.dialogue import sessions
-from coachbot.dialogue.policy import Policy, Turn
+from coachbot.dialogue.policy import lowered_first, Policy, Turn
 from coachbot.dialogue.sessions import Said
 from coachbot.dialogue.state import State
 from coachbot.dialogue.understand import Heard, merge, understand
@@ -37,6 +37,7 @@ __all__ = ["Dialogue", "State"]
 
 # How many of the executive's latest messages the safety detector reads together.
 SAFETY_CONTEXT = 3
+RECENT = timedelta(hours=12)  # lines said this long ago are not said again, even in a new session
 # Whole-message commands the platforms show their own way.
 _ACTIONS = {"checkin": "show_checkin", "settings": "show_settings", "export": "export", "forget": "forget"}
 
@@ -132,7 +133,7 @@ class Dialogue:
             if session is not None:
                 state = State.load(session["state"])
                 question = state.last_question or self.prompts.pick("first_question", who.user)
-                said = [Said(Move("open", "where_were_we"), self.prompts.text("where_were_we", question=question),
+                said = [Said(Move("open", "where_were_we"), self.prompts.text("where_were_we", question=lowered_first(question)),
                              "question", ("question",))]
             else:
                 session, said = self._start(db, who, exe, now, substantive_first=False)
@@ -197,13 +198,19 @@ class Dialogue:
             "role": "executive", "kind": "message", "text": heard.text, "at": now.isoformat(),
         }).last_pk
         self._observe(db, who, exe, session, state, heard, message_id, now)
+        # What the coach said this session, and to this executive in the last hours (a
+        # conversation that a safety reply split in two must not hear the same line twice).
         said_before = {r[0] for r in db.execute(
-            "select text from messages where tenant = ? and executive_id = ? and session_id = ? and role = 'coach'",
-            [who.tenant, exe["id"], session["id"]]).fetchall()}
+            "select text from messages where tenant = ? and executive_id = ? and role = 'coach' "
+            "and (session_id = ? or at >= ?)",
+            [who.tenant, exe["id"], session["id"], (now - RECENT).isoformat()]).fetchall()}
         said_before |= {item.text for item in opening}
         pleasantry = not heard.substantive and not heard.question and not heard.commitment and not heard.report
         if opening and (state.phase == "wellbeing" or pleasantry):
             said = opening  # the check, or the opening question, is the answer to "hi"
+            if state.phase == "wellbeing" and heard.commitment and heard.has("commitment"):
+                # Their plan is kept until they say whether they want to talk about work.
+                state.pending_plan, state.pending_when = heard.commitment, heard.has_when
         else:
             turn = Turn(db, self.prompts, self.policy, self.strategic_texts, who, exe, session, state, heard, now,
                         said_before)
@@ -223,7 +230,11 @@ class Dialogue:
         said: list[Said] = []
         if previous is not None and previous["end_reason"] == "safety":
             state.phase = "wellbeing"
-            text = self.prompts.pick("listening.wellbeing_check", seed)
+            recent = {r[0] for r in db.execute(
+                "select text from messages where tenant = ? and executive_id = ? and role = 'coach' and at >= ?",
+                [who.tenant, exe["id"], (now - RECENT).isoformat()]).fetchall()}
+            variants = self.prompts.get("listening.wellbeing_check")
+            text = next((v for v in variants if v not in recent), self.prompts.pick("listening.wellbeing_check", seed))
             # Not coaching: a check that the executive wants to talk about work at all.
             said.append(Said(Move("wellbeing_check", "listening.wellbeing_check"), text, "info", ("wellbeing_check",)))
         elif previous is None:

@@ -111,14 +111,15 @@ class Turn:
         if h.injection:
             parts = [(self.prompts.text("injection"), "info"), (self._again_or_next(), "question")]
             return [self.message("info", "injection", parts, "question")]
+        if state.phase == "wellbeing":
+            return self._after_wellbeing_check()
         if h.has("goodbye"):
             self._keep_commitment()
             self._hear_report_silently()
             self.close_reason = "goodbye"
             return []
-        if state.phase == "wellbeing":
-            return self._after_wellbeing_check()
         if h.foreign:
+            self._hear_report_silently()  # "Teilweise, nur zwei Stunden": heard even if not answered in kind
             translation = self.prompts.text(f"language_translations.{h.foreign}")
             text = " ".join(self.prompts.text("language", translation=translation).split())
             if not self.said(text):
@@ -233,11 +234,14 @@ class Turn:
             parts.append((self._next_question(), "question"))
         return self.message("reflect_ask", "listening.autonomy", parts, "question")
 
-    def _confirm_commitment(self) -> Said:
+    def _confirm_commitment(self, plan: str | None = None, has_when: bool | None = None) -> Said:
+        """Their plan (this message's, or ``plan`` said earlier) confirmed back in one line."""
         h, state = self.heard, self.state
-        assert h.commitment is not None
+        plan = plan or h.commitment
+        has_when = h.has_when if has_when is None else has_when
+        assert plan is not None
         own = state.phase != "offered" or not state.nudge_id
-        state.commitment, state.commitment_when = h.commitment, h.has_when
+        state.commitment, state.commitment_when = plan, has_when
         state.own_idea = state.own_idea or own
         state.phase = "committed"
         if h.substantive:
@@ -246,9 +250,9 @@ class Turn:
         if own and state.affirmed == 0:
             state.affirmed += 1
             parts.append((self.say("listening.affirm.initiative"), "affirmation"))
-        quote = sessions.short(h.commitment, self.policy.quote_max_words)
+        quote = sessions.short(plan, self.policy.quote_max_words)
         parts.append((self.say("listening.confirm_commitment", commitment=quote), "reflection:simple"))
-        follow = "listening.anything_else" if h.has_when else "listening.ask_when"
+        follow = "listening.anything_else" if has_when else "listening.ask_when"
         parts.append((self.say(follow), "question"))
         return self.message("confirm_commitment", "listening.confirm_commitment", parts, "question",
                             {"commitment": quote})
@@ -284,7 +288,10 @@ class Turn:
                                  self.policy.reflect_belief_min_confidence)
             if reflection is not None and not reflection.question:
                 parts += self._reflection_parts(reflection)
-        parts.append((self.say(f"listening.report_question.{outcome}"), "question"))
+        # They already said what happened or why: ask what comes next, not what they just told.
+        explained = len(self.heard.text.split()) >= 10 or (report.learnt is not None and len(report.learnt.split()) >= 6)
+        key = "listening.report_question_after" if explained else "listening.report_question"
+        parts.append((self.say(f"{key}.{outcome}"), "question"))
         return self.message("hear_report", "listening.report_heard", parts, "question")
 
     def _question_kind(self) -> str:
@@ -351,7 +358,7 @@ class Turn:
             # once, "where we were"; after that, move on rather than repeat.
             if self.heard.small_talk == "greeting" and any(t.endswith(last) for t in self._latest_coach()):
                 return last
-            again = self.prompts.text("where_were_we", question=last)
+            again = self.prompts.text("where_were_we", question=lowered_first(last))
             if not self.said(again):
                 self.said_before.add(again)
                 return again
@@ -360,11 +367,19 @@ class Turn:
 
     def _after_wellbeing_check(self) -> list[Said]:
         h, state = self.heard, self.state
+        plan, when = state.pending_plan, state.pending_when
+        state.pending_plan = None
+        # Leaving without saying they are okay ends quietly, a plan included: an experiment
+        # would bring "how did it go?" next week instead of the check.
         if h.no or h.has("goodbye"):
             self.close_reason = "wellbeing_declined"
             text = self.prompts.text("listening.wellbeing_declined")
             return [self.message("info", "listening.wellbeing_declined", [(text, "info")], "close")]
         state.phase = "explore"
+        if h.has("commitment") and h.commitment:
+            return [self._confirm_commitment()]
+        if plan:
+            return [self._confirm_commitment(plan, when)]
         if h.substantive:
             return [self._explore()]
         return [self.message("reflect_ask", "listening.wellbeing_resumed",
@@ -467,6 +482,11 @@ class Turn:
                                      after=sessions.short(after, 14))
         parts = [(text, "reflection:complex"), (self.say("reflections.shift_question"), "question")]
         return self.message("name_shift", "reflections.shift", parts, "question")
+
+
+def lowered_first(question: str) -> str:
+    """ "How did it go?" to follow a colon mid-sentence (an "I" stays upper case)."""
+    return question if question[:2] in ("I ", "I'") else question[:1].lower() + question[1:]
 
 
 def hash_index(key: str, n: int) -> int:

@@ -90,6 +90,11 @@ def understand(
     ``offered`` when the coach has just offered an idea or asked for a plan."""
     u = acts.understand(text, expecting_report=expecting_report, offered=offered)
     found = {a.name: a.confidence for a in u.acts if a.confidence >= act_threshold}
+    commitment = u.commitment
+    if commitment and _SUCCESS_CRITERION.search(commitment):
+        # "I'll know it worked if..." says how they will judge a plan, not what they will do.
+        commitment = None
+        found.pop("commitment", None)
     beliefs = [b for b in detect(text) if b.confidence >= belief_threshold]
     small = intents.small_talk(text)
     change = intents.change_talk(text) if "change_talk" in found or "commitment" in found else None
@@ -98,7 +103,7 @@ def understand(
     return Heard(
         text=text,
         acts=found,
-        commitment=u.commitment,
+        commitment=commitment,
         has_when=u.has_when or has_time_words(text),
         report=u.report,
         feelings=tuple(u.feelings),
@@ -116,6 +121,13 @@ def understand(
         sustain="objection" in found or intents.sustain_talk(text),
         negated=bool(_NEGATION.search(text)),
     )
+
+
+_SUCCESS_CRITERION = re.compile(
+    r"\b(?:i(?:'ll| will|'d| would| shall) (?:know|call it|count it|consider it|judge|see that it)"
+    r"|je saurai|je considérerai|sabré|saberé|lo sabré|saprò|saberei|werde ich wissen|weiß ich)\b",
+    re.IGNORECASE,
+)
 
 
 def _without_filler(text: str) -> str:

@@ -132,9 +132,19 @@ def test_a_report_that_it_did_not_happen_is_heard_without_blame(coach, who, mond
     talk(coach, who, EXPLORING[:2] + ["I'll sit at the front desk on Friday morning for an hour.", "bye"], monday)
     later = monday + timedelta(days=7)
     coach.start(who, later)
-    replies = coach.reply(who, "didn't get to it, quarter-end ate my week", later)
+    replies = coach.reply(who, "didn't get to it", later)
     assert next(store.db["experiments"].rows)["status"] == "not_done"
     assert replies[-1].text.endswith(tuple(PROMPTS.get("listening.report_question.not_done")))
+
+
+def test_a_report_that_already_says_why_is_not_asked_why(coach, who, monday, store):
+    talk(coach, who, EXPLORING[:2] + ["I'll sit at the front desk on Friday morning for an hour.", "bye"], monday)
+    later = monday + timedelta(days=7)
+    coach.start(who, later)
+    replies = coach.reply(who, "didn't get to it, the quarter-end close ate my whole week and the board pack too", later)
+    assert next(store.db["experiments"].rows)["status"] == "not_done"
+    assert replies[-1].text.endswith(tuple(PROMPTS.get("listening.report_question_after.not_done")))
+    assert "got in the way" not in replies[-1].text
 
 
 def test_one_message_per_turn_with_at_most_one_question(coach, who, monday):
@@ -168,3 +178,10 @@ def test_an_echo_never_says_back_broken_input(coach, who, monday):
     coach.start(who, monday)
     replies = coach.reply(who, "asdf qwerty !!!! $$$ ###", monday)
     assert "asdf" not in coach_text(replies)
+
+
+def test_how_they_will_judge_success_is_not_taken_as_their_plan(coach, who, monday, store):
+    talk(coach, who, EXPLORING[:2] + ["I'll sit at the front desk on Friday morning for an hour.",
+                                      "I'll know it worked if guests tell me something I didn't know.", "bye"], monday)
+    session = list(store.db["sessions"].rows)[-1]
+    assert session["commitment"] == "I'll sit at the front desk on Friday morning for an hour"

@@ -89,3 +89,35 @@ def test_the_terminal_marks_the_safety_reply_and_no_coaching_follows(db_path):
     first = next(i for i, o in enumerate(out) if o["kind"] == "safety")
     after = out[first + 1:]
     assert after and all(o["kind"] == "safety" for o in after), after
+
+
+def test_a_plan_made_on_returning_to_work_is_confirmed_once_they_say_they_are_okay(coach, who, monday, store):
+    coach.start(who, monday)
+    coach.reply(who, DISCLOSURE, monday)
+    check = coach.reply(who, "Anyway. On Friday I'll call three distributors and ask what end users complain about.",
+                        monday + timedelta(minutes=2))
+    assert check[0].text in PROMPTS.get("listening.wellbeing_check")
+    replies = coach.reply(who, "yes, I'm fine, let's go on", monday + timedelta(minutes=3))
+    assert "On Friday I'll call three distributors" in replies[-1].text
+    coach.reply(who, "bye", monday + timedelta(minutes=4))
+    session = list(store.db["sessions"].rows)[-1]
+    assert session["commitment"].startswith("On Friday I'll call three distributors")
+
+
+def test_leaving_right_after_the_check_keeps_no_experiment_even_with_a_plan(coach, who, monday, store):
+    coach.start(who, monday)
+    coach.reply(who, DISCLOSURE, monday)
+    coach.reply(who, "On Friday I'll call three distributors.", monday + timedelta(minutes=2))
+    replies = coach.reply(who, "thanks, bye", monday + timedelta(minutes=3))
+    assert [r.kind for r in replies] == ["close"]
+    assert list(store.db["experiments"].rows) == []
+
+
+def test_a_second_check_the_same_day_is_worded_differently(coach, who, monday):
+    coach.start(who, monday)
+    coach.reply(who, DISCLOSURE, monday)
+    first = coach.reply(who, WORK[0], monday + timedelta(minutes=2))
+    coach.reply(who, DISCLOSURE, monday + timedelta(minutes=3))
+    second = coach.reply(who, WORK[1], monday + timedelta(minutes=4))
+    assert first[0].text != second[0].text
+    assert second[0].text in PROMPTS.get("listening.wellbeing_check")
