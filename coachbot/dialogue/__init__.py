@@ -21,7 +21,7 @@ import sqlite_utils
 
 from coachbot import commands, executives, experiments, nudges, safety
 from coachbot.dialogue import sessions
-from coachbot.dialogue.policy import lowered_first, Policy, Turn
+from coachbot.dialogue.policy import Policy, Turn, lowered_first
 from coachbot.dialogue.sessions import Said
 from coachbot.dialogue.state import State
 from coachbot.dialogue.understand import Heard, merge, understand
@@ -133,8 +133,8 @@ class Dialogue:
             if session is not None:
                 state = State.load(session["state"])
                 question = state.last_question or self.prompts.pick("first_question", who.user)
-                said = [Said(Move("open", "where_were_we"), self.prompts.text("where_were_we", question=lowered_first(question)),
-                             "question", ("question",))]
+                text = self.prompts.text("where_were_we", question=lowered_first(question))
+                said = [Said(Move("open", "where_were_we"), text, "question", ("question",))]
             else:
                 session, said = self._start(db, who, exe, now, substantive_first=False)
             stored = self._store_coach(db, who, exe, session, said, now)

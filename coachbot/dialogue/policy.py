@@ -289,7 +289,8 @@ class Turn:
             if reflection is not None and not reflection.question:
                 parts += self._reflection_parts(reflection)
         # They already said what happened or why: ask what comes next, not what they just told.
-        explained = len(self.heard.text.split()) >= 10 or (report.learnt is not None and len(report.learnt.split()) >= 6)
+        learnt_words = len(report.learnt.split()) if report.learnt else 0
+        explained = len(self.heard.text.split()) >= 10 or learnt_words >= 6
         key = "listening.report_question_after" if explained else "listening.report_question"
         parts.append((self.say(f"{key}.{outcome}"), "question"))
         return self.message("hear_report", "listening.report_heard", parts, "question")

@@ -141,7 +141,7 @@ def test_a_report_that_already_says_why_is_not_asked_why(coach, who, monday, sto
     talk(coach, who, EXPLORING[:2] + ["I'll sit at the front desk on Friday morning for an hour.", "bye"], monday)
     later = monday + timedelta(days=7)
     coach.start(who, later)
-    replies = coach.reply(who, "didn't get to it, the quarter-end close ate my whole week and the board pack too", later)
+    replies = coach.reply(who, "didn't get to it, the quarter-end close ate my whole week and the board pack", later)
     assert next(store.db["experiments"].rows)["status"] == "not_done"
     assert replies[-1].text.endswith(tuple(PROMPTS.get("listening.report_question_after.not_done")))
     assert "got in the way" not in replies[-1].text
