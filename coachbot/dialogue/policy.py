@@ -437,9 +437,13 @@ class Turn:
         def listens(qid: str) -> int:
             return sum(1 for cue in self.prompts.get(f"questions.{qid}.listen_for") if cue in lowered)
 
+        # A long answer that already talks about a question's topic has answered it: asking
+        # it now would ask what was just said ("What do people say…?" after they said it).
+        if len(self.heard.text.split()) >= 15:
+            state.asked += [q for q in QUESTIONS if listens(q) and q not in state.asked]
         candidates = [q for q in QUESTIONS if q != state.current and q not in state.asked] or [
-            q for q in QUESTIONS if q != state.current
-        ]
+            q for q in QUESTIONS if q != state.current and not (len(lowered.split()) >= 15 and listens(q))
+        ] or [q for q in QUESTIONS if q != state.current]
         return max(candidates, key=lambda q: (listens(q) > 0, q not in seen, listens(q), -QUESTIONS.index(q)))
 
     # --- beliefs ---------------------------------------------------------------------

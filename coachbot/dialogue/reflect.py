@@ -37,7 +37,8 @@ _FEELING_KINDS: dict[str, tuple[str, ...]] = {
                 "thrilled", "happy", "glad", "proud"),
     "sceptical": ("sceptic", "skeptic", "doubt", "unconvinced", "cynical", "not convinced"),
 }
-_ODD = re.compile(r"[^\w\s'’,.-]|(\w)\1{3,}|\d{4,}|[A-Z]{5,}")
+# Odd input is never said back: symbols, stretched letters, long numbers (a year is fine), shouting.
+_ODD = re.compile(r"[^\w\s'’,.-]|(\w)\1{3,}|(?!(?:19|20)\d\d\b)\d{4,}|[A-Z]{5,}")
 
 
 @dataclass(frozen=True)
@@ -140,14 +141,30 @@ def with_subject(clause: str | None) -> str | None:
 
 
 def has_subject(clause: str) -> bool:
-    """Whether the clause starts with who or what it is about ("you run...", "the board wants...").
+    """Whether the clause starts with who or what it is about ("you run...", "the board wants...",
+    "members talk to each other...").
 
     Chat drops subjects ("got pulled into a meeting", "don't know what they say"); said back
     after "So", such a fragment reads as broken English, so it is not said back.
     """
-    first = clause.split()[0]
+    tokens = clause.split()
+    first = tokens[0]
     word = re.sub(r"['’](?:re|ve|d|ll|s|m)$", "", first.lower().strip("'\"“”"))
-    return word in _SUBJECTS or first[:1].isupper() or first[:1].isdigit()
+    if word in _SUBJECTS or first[:1].isupper() or first[:1].isdigit():
+        return True
+    # A plain plural noun followed by a verb: "payments run at 45 days", "relationships ... are".
+    second = tokens[1].lower() if len(tokens) > 1 else ""
+    nominal = word.endswith("s") and not word.endswith(("ss", "ous", "is")) and word not in _SUBJECTLESS_VERBS
+    return nominal and word.isalpha() and (second in _VERBS_AFTER_NOUN or any(t in _BE for t in tokens[1:5]))
+
+
+_VERBS_AFTER_NOUN = word_set(
+    "are were have had do don't dont did didn't get got talk talked run ran want wanted need needed say said "
+    "know knew think thought can can't will won't would should could must make made buy bought come came go went "
+    "see saw use used pay paid hate hated love loved like liked own handle handled complain complained call called "
+    "ask asked tell told trust trusted expect expected care cared keep kept feel felt sit sat work worked"
+)
+_BE = word_set("are were is was have has had")
 
 
 def _lower_first(text: str) -> str:

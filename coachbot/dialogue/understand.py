@@ -90,6 +90,8 @@ def understand(
     ``offered`` when the coach has just offered an idea or asked for a plan."""
     u = acts.understand(text, expecting_report=expecting_report, offered=offered)
     found = {a.name: a.confidence for a in u.acts if a.confidence >= act_threshold}
+    if "goodbye" not in found and _closes(text):
+        found["goodbye"] = 0.9  # a sign-off the act model has not learnt yet
     commitment = u.commitment
     if commitment and _SUCCESS_CRITERION.search(commitment):
         # "I'll know it worked if..." says how they will judge a plan, not what they will do.
@@ -121,6 +123,30 @@ def understand(
         sustain="objection" in found or intents.sustain_talk(text),
         negated=bool(_NEGATION.search(text)),
     )
+
+
+# Sign-offs, as the last short sentence of a message ("Right, next meeting. Thanks.").
+_SIGN_OFF = re.compile(
+    r"\b(?:good ?night|good ?bye|bye|gotta (?:run|go)|got to (?:run|go)|(?:have|need) to (?:run|go|jump)|"
+    r"must (?:run|go)|(?:we're|we are|i'm|i am) done|that's (?:all|it) for (?:today|now)|enough for (?:today|now)|"
+    r"talk (?:soon|later|next week)|see you(?: next week| soon)?|until next (?:week|time)|next meeting|signing off|"
+    r"ciao|adi[oó]s|hasta (?:luego|pronto|la pr[oó]xima|mañana|la semana(?: que viene)?)|"
+    r"tsch[uü]ss?|bis (?:bald|dann|n[aä]chste woche)|auf wiedersehen|[aà] bient[oô]t|au revoir|"
+    r"bonne (?:soir[ée]e|journ[ée]e)|a presto|arrivederci|at[ée] (?:logo|breve|mais)|tchau|lala salama|kwaheri)"
+    r"[\s!.,]*(?:thanks?(?: you)?|cheers|gracias|danke|merci|grazie|obrigad[oa])?[\s!.,]*$",
+    re.IGNORECASE,
+)
+_BARE_SIGN_OFF = re.compile(r"^\W*(?:enough|that's enough|done|all good)\W+(?:thanks?(?: you)?|cheers)\W*$",
+                            re.IGNORECASE)
+
+
+def _closes(text: str) -> bool:
+    """Whether the message ends with a sign-off: the last sentence, if short, says goodbye."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+    if not sentences:
+        return False
+    tail = " ".join(sentences[-2:]) if len(sentences[-1].split()) <= 2 else sentences[-1]
+    return (len(tail.split()) <= 9 and bool(_SIGN_OFF.search(tail))) or bool(_BARE_SIGN_OFF.match(text))
 
 
 _SUCCESS_CRITERION = re.compile(

@@ -185,3 +185,29 @@ def test_how_they_will_judge_success_is_not_taken_as_their_plan(coach, who, mond
                                       "I'll know it worked if guests tell me something I didn't know.", "bye"], monday)
     session = list(store.db["sessions"].rows)[-1]
     assert session["commitment"] == "I'll sit at the front desk on Friday morning for an hour"
+
+
+@pytest.mark.parametrize("farewell", ["Goodnight, thank you.", "We're done.", "Enough. Thanks.",
+                                      "Good, that helps. Right, next meeting. Thanks.", "Gracias, hasta la próxima."])
+def test_a_sign_off_closes_the_session(coach, who, monday, store, farewell):
+    coach.start(who, monday)
+    for line in EXPLORING[:2]:
+        coach.reply(who, line, monday)
+    replies = coach.reply(who, farewell, monday + timedelta(minutes=5))
+    assert [r.kind for r in replies][:1] == ["close"]
+    assert [s["ended_at"] is not None for s in store.db["sessions"].rows] == [True]
+
+
+def test_that_is_it_inside_an_answer_is_not_a_goodbye(coach, who, monday, store):
+    coach.start(who, monday)
+    coach.reply(who, EXPLORING[0], monday)
+    coach.reply(who, "customers = the OEMs. they want ppm and on time. that's it", monday + timedelta(minutes=1))
+    assert list(store.db["sessions"].rows)[-1]["ended_at"] is None
+
+
+def test_a_long_answer_about_what_people_say_is_not_asked_it_again(coach, who, monday):
+    coach.start(who, monday)
+    coach.reply(who, EXPLORING[0], monday)
+    replies = coach.reply(who, "What do people say when I'm not in the room? Probably that I'm a hard ass. They're "
+                               "right. The plant floor complains about overtime, it has been true for years.", monday)
+    assert not any(q in replies[-1].text for q in PROMPTS.get("questions.outside_voice.ask"))
