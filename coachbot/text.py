@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Bidirectional overrides and zero-width characters can disguise text; drop them. The
@@ -97,12 +98,13 @@ def second_person(clause: str) -> str:
     return "".join(out)
 
 
-def echo_clause(text: str, max_words: int = 14) -> str | None:
+def echo_clause(text: str, max_words: int = 14, accept: Callable[[str], bool] | None = None) -> str | None:
     """A short clause of ``text`` fit to say back, in second person, or None.
 
     Prefers a whole sentence; a long one is cut at a comma, semicolon or "but". A
     clause that addresses the coach ("you") is not echoed, since swapping it would
-    garble who is who.
+    garble who is who. ``accept`` (a check on the second-person clause) picks the
+    longest clause that passes it rather than the longest of all.
     """
     candidates: list[str] = []
     for sentence in sentences(text):
@@ -112,17 +114,21 @@ def echo_clause(text: str, max_words: int = 14) -> str | None:
             r"[,;:—–]\s*|\s+but\s+|\s+because\s+", sentence
         )
         candidates.extend(p for p in parts if p)
-    best = None
+    clauses = []
     for candidate in candidates:
         clause = _LEADING_FILLER.sub("", candidate.strip()).strip(" .!…\"'“”")
         n = len(clause.split())
-        if not 3 <= n <= max_words or re.search(r"\byou(r|rs|'re|’re)?\b", clause, re.I):
-            continue
-        if best is None or n > len(best.split()):
-            best = clause
-    if best is None:
-        return None
-    swapped = second_person(best)
+        if 3 <= n <= max_words and not re.search(r"\byou(r|rs|'re|’re)?\b", clause, re.I):
+            clauses.append(clause)
+    for clause in sorted(clauses, key=lambda c: -len(c.split())):  # stable: earlier first among equals
+        swapped = _said_back(clause, text)
+        if accept is None or accept(swapped):
+            return swapped
+    return None
+
+
+def _said_back(clause: str, text: str) -> str:
+    swapped = second_person(clause)
     first = swapped.split()[0]
     # Lower-case the opening word unless it looks like a name or an acronym: one that
     # is capitalised elsewhere in the message too, or written in capitals.

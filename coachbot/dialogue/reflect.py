@@ -99,10 +99,54 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
             return Reflection(say("reflections.sustain_talk", clause=_lower_first(sustain_clause)), True)
     if feeling == "other":
         return Reflection(say("listening.feelings.other"), True)
-    echo = with_subject(echo_clause(text, max_words=echo_max_words))
-    if echo and sound(echo) and has_subject(echo):
+    echo = with_subject(echo_clause(text, max_words=echo_max_words, accept=_fit_to_echo))
+    if echo and _fit_to_echo(echo):
         return Reflection(say("reflections.echo", clause=echo), False, clause=echo)
     return None
+
+
+def _fit_to_echo(clause: str) -> bool:
+    said = with_subject(clause)
+    return bool(said) and sound(said) and has_subject(said) and has_verb(said)
+
+
+_BASE_VERBS = (
+    "be have do say get make go know take see come think look want give use find tell ask work seem feel try "
+    "leave call keep let begin help talk turn start show hear play run move like live believe hold bring happen "
+    "write provide sit stand lose pay meet include continue set learn change lead understand watch follow stop "
+    "create speak read allow add spend grow open walk win offer remember love consider appear buy wait serve "
+    "die send expect build stay fall cut reach kill remain suggest raise pass sell require report decide pull "
+    "own handle complain trust care post answer reply listen sign hire fire manage miss matter need hate "
+    "outsource contract deliver supply join visit worry cost drive check count treat share hope mean prefer "
+    "fix ship sell approve review measure track run rely depend belong happen work earn fly"
+)
+_IRREGULAR = (
+    "is are was were been am 's 're 've 'll 'd n't had has did does done said got gotten made went gone knew "
+    "known took taken saw seen came thought gave given found told felt left kept let began begun held brought "
+    "wrote written sat stood lost paid met led understood spoke spoken read spent grew grown won bought sent "
+    "built fell cut sold can could will would should must may might shall ran hired"
+)
+
+
+def _verb_forms() -> frozenset[str]:
+    forms = set(_IRREGULAR.split())
+    for verb in _BASE_VERBS.split():
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms |= {verb, verb + "s", verb + "es", stem + "ed", verb + "d", stem + "ing", verb[:-1] + "ies"}
+    return frozenset(forms)
+
+
+_VERB_FORMS = _verb_forms()
+
+
+def has_verb(clause: str) -> bool:
+    """Whether the clause has a verb in it, so that "You're saying …" is followed by a clause,
+    not a bare phrase ("140 outlets across the region")."""
+    for token in clause.lower().replace("’", "'").split():
+        token = token.strip(",.;:!?\"“”()")
+        if token in _VERB_FORMS or any(token.endswith(c) for c in ("'s", "'re", "'ve", "'ll", "'d", "n't", "'m")):
+            return True
+    return False
 
 
 def sound(clause: str) -> bool:
