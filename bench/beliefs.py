@@ -70,6 +70,16 @@ def evaluate(rows: list[dict]) -> dict:
         # Of every belief the texts express, how many detect() returns at the right pole: the
         # share of expressed beliefs a coach could name back (the product target is >= 80%).
         "found": (sum(len(g & p) for g, p in zip(gold, pred, strict=True)), sum(len(g) for g in gold)),
+        # The same count at the engine's two bars: a belief it records (>= 0.5) and one it names
+        # back or counts towards a shift (>= 0.7).
+        "found_at": {
+            bar: sum(
+                f"{b.dimension}:{b.stance}" in g and b.confidence >= bar
+                for p, g in zip(preds, gold, strict=True)
+                for b in p
+            )
+            for bar in (0.5, CONFIDENT)
+        },
         "ece": ece,
         "others_marked": others_marked,
         "own_marked": own_marked,
@@ -96,8 +106,11 @@ def main() -> int:
     parser.add_argument("--per-label", action="store_true", help="F1 and tp/fp/fn for every label")
     parser.add_argument("--errors", action="store_true", help="print every text the detector got wrong")
     parser.add_argument("--calibration", action="store_true", help="share right per confidence bucket")
+    parser.add_argument("--no-test", action="store_true", help="leave out the final chat test set while building")
     args = parser.parse_args()
     for name, path in SETS.items():
+        if args.no_test and "chat test" in name:
+            continue
         if not path.exists():
             print(f"{name}: missing")
             continue
@@ -110,6 +123,11 @@ def main() -> int:
             f"confident false {r['confident_false'][0]}/{r['confident_false'][1]}  "
             f"beliefs found {r['found'][0]}/{r['found'][1]}  "
             f"ECE {r['ece']:.3f}  {tps:,.0f} texts/s"
+        )
+        total = r["found"][1]
+        print(
+            f"    expressed beliefs found at >= 0.5: {r['found_at'][0.5]}/{total}, "
+            f"at >= {CONFIDENT}: {r['found_at'][CONFIDENT]}/{total}"
         )
         (a, n), (b, m) = r["others_marked"], r["own_marked"]
         if any(row.get("reported") for row in rows):

@@ -31,6 +31,11 @@ LABELLED_FILES = (
     "runon.txt",
     "languages.txt",
     "implicit.txt",
+    "chat.txt",
+    "multilingual.txt",
+    "neutral.txt",
+    "denials.txt",
+    "asides.txt",
 )
 # Files of one no-belief text per line.
 NONE_FILES = ("none.txt", "descriptions.txt")

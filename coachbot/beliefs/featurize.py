@@ -22,8 +22,9 @@ _CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–"}
 _TOKEN = re.compile(r"[^\W_]+(?:[-'&][^\W_]+)*|[,;:.!?()—–]")
 _CONTRAST = frozenset(
     {"but", "rather", "instead", "than", "because", "so", "and", "if", "unless", "while", "whereas", "yet"}
-    # es/pt/fr/de/it: but, rather, because
+    # es/pt/fr/de/it/nl: but, rather, because
     | {"pero", "sino", "mas", "mais", "aber", "sondern", "ma", "bensì", "porque", "parce", "weil", "perché"}
+    | {"maar", "omdat"}
 )
 _NEGATORS = frozenset(
     {"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "hardly", "cannot"}
@@ -33,6 +34,8 @@ _NEGATORS = frozenset(
     | {"ne", "pas", "jamais", "rien", "sans", "personne"}
     | {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "nichts", "ohne"}
     | {"non", "mai", "niente", "nulla", "senza", "nessuno", "nessuna"}
+    # nl: niet, geen, nooit, niets, niemand, zonder, nee; de: nein
+    | {"niet", "geen", "nooit", "niets", "niemand", "zonder", "nee", "nein"}
 )
 PREFIX = 5  # word prefixes merge "advertising/advertisement", "co-design/co-designed"
 _STOP_NEGATION_AFTER = 6  # words; a negation rarely reaches further than this
@@ -96,6 +99,7 @@ _CONCEPTS: dict[str, str] = {
         "promoción|promoção|vitrina|vitrine|schaufenster|vetrina|escaparate|marca|marke|marque|"
         "marchio|campaña|kampagne|campagne|campanha|campagna|difusión|difusão|diffusione|mercadeo|"
         "mercadotecnia"
+        "|reclame|advertentie|promotie|merk"
     ),
     "@reduce": (
         "just|only|merely|simply|basically|nothing more|that's all|full stop|simple as that|"
@@ -104,6 +108,7 @@ _CONCEPTS: dict[str, str] = {
         "solo|sólo|nur|bloß|lediglich|seulement|juste|uniquement|simplement|apenas|só|somente|"
         "soltanto|solamente|semplicemente|simplemente|nada más|nichts weiter|rien de plus|nada mais|"
         "niente di più|nient'altro|punto|punkt|point final|ponto final"
+        "|alleen|gewoon|slechts|niets meer|puur"
     ),
     "@contrast": (
         "rather than|instead of|more than|less about|more about|beat|beats|over|not just|rather|"
@@ -125,6 +130,7 @@ _CONCEPTS: dict[str, str] = {
         "channel|outlet|platform|tool|medium|toolbox|"
         "canal|kanal|canale|outil|herramienta|ferramenta|strumento|werkzeug|plataforma|plattform|"
         "plateforme|piattaforma"
+        "|kanaal|middel|platform"
     ),
     "@model": (
         "business model|philosophy|operat|operating model|way of doing business|way of work|"
@@ -139,6 +145,7 @@ _CONCEPTS: dict[str, str] = {
         "wie wir arbeiten|como trabalhamos|come lavoriamo|filosofía|philosophie|filosofia|"
         "transformación|transformação|trasformazione|toda la empresa|ganze unternehmen|"
         "toute l'entreprise|toda a empresa|tutta l'azienda|haltung|unternehmensführung"
+        "|bedrijfsmodel|manier van werken|cultuur|filosofie|hele bedrijf|hoe we werken"
     ),
     "@metric": (
         "follower|followers|likes|impression|reach|view|click|retweet|share|engagement rate|viral|"
@@ -150,6 +157,7 @@ _CONCEPTS: dict[str, str] = {
         "impressionen|visualizaciones|aufrufe|vues|visualizações|visualizzazioni|clics|klicks|"
         "cliques|clic|números|zahlen|chiffres|numeri|cifras|métricas|kennzahlen|métriques|metriche|"
         "interacciones|interaktionen|fans"
+        "|volgers|bereik|weergaven|cijfers|kliks|vind-ik-leuks|kpi's"
     ),
     "@trust": (
         "trust|loyal|loyalty|relationship|depth|deep|retention|referral|recommend|advocate|vouch|"
@@ -161,6 +169,7 @@ _CONCEPTS: dict[str, str] = {
         "fidelidade|fedeltà|largo plazo|langfristig|long terme|longo prazo|lungo termine|años|jahre|"
         "ans|anos|anni|valor|wert|valeur|valore|recomendación|empfehlung|recommandation|recomendação|"
         "passaparola|bouche-à-oreille|boca a boca"
+        "|vertrouwen|relatie|relaties|lange termijn|waarde|loyaliteit"
     ),
     "@mass": (
         "everyone|everybody|million|millions|mass|masses|as many|widest|wide|biggest|bigger|huge|"
@@ -171,6 +180,7 @@ _CONCEPTS: dict[str, str] = {
         "millions|milhões|milioni|masivo|masse|massa|audiencia|publikum|público|pubblico|größte|"
         "gigante|enorme|máximo|maximal|massimo|lo más posible|möglichst viele|le plus possible|"
         "o máximo|più possibile"
+        "|iedereen|zo veel mogelijk|zoveel mogelijk|miljoenen|massa|publiek|heel nederland"
     ),
     "@few": (
         "right people|key|relevant|relevance|few|handful|specific|who matter|that matter|"
@@ -180,6 +190,7 @@ _CONCEPTS: dict[str, str] = {
         "persone giuste|clave|wichtigsten|clés|chave|chiave|pocos|wenige|peu|poucos|pochi|relevante|"
         "relevant|pertinent|pertinente|rilevante|profundidad|tiefe|profondeur|profundidade|"
         "profondità"
+        "|juiste mensen|belangrijkste|weinig|relevante|diepgang"
     ),
     "@dept": (
         "marketing|comm|comms|communication|pr|brand team|agency|social media manager|"
@@ -190,6 +201,7 @@ _CONCEPTS: dict[str, str] = {
         "dipartimento|ufficio stampa|agencia|agentur|agence|agência|agenzia|prensa|presse|imprensa|"
         "stampa|relaciones públicas|relations publiques|relações públicas|pr-abteilung|"
         "marketingabteilung"
+        "|communicatie|afdeling|marketingafdeling|voorlichting|communicatieteam|communicatieadviseur|persvoorlichter|bureau"
     ),
     "@units": (
         "sale|sales|service|support|engineer|product|operation|hr|finance|r&d|procurement|staff|"
@@ -203,6 +215,7 @@ _CONCEPTS: dict[str, str] = {
         "employés|salariés|collaborateurs|funcionários|colaboradores|dipendenti|collaboratori|"
         "todos los equipos|alle teams|toutes les équipes|todas as equipes|tutti i team|"
         "jede abteilung|chaque service|cada área|ogni reparto"
+        "|medewerkers|klantenservice|technici|monteurs|verkoop|collega's|winkelpersoneel"
     ),
     "@busy": (
         "busy|time|assistant|ghost|ghostwriter|ghost-write|on my behalf|delegat|chief of staff|"
@@ -213,6 +226,7 @@ _CONCEPTS: dict[str, str] = {
         "no tengo tiempo|asistente|assistent|assistente|secretaria|sekretärin|secrétaire|secretária|"
         "segretaria|tiempo|zeit|temps|tempo|delegar|delegieren|déléguer|delegare|en mi nombre|"
         "in meinem namen|en mon nom|em meu nome|a mio nome|plume"
+        "|geen tijd|druk|assistent|namens mij|mijn naam"
     ),
     "@self": (
         "myself|personally|my own|first hand|directly|show up|presence|in person|"
@@ -220,6 +234,7 @@ _CONCEPTS: dict[str, str] = {
         "personalmente|persönlich|selbst|moi-même|personnellement|eu mesmo|eu mesma|pessoalmente|"
         "io stesso|io stessa|en persona|en personne|di persona|a mi nivel|à moi|a mim|tocca a me|"
         "me toca"
+        "|zelf|persoonlijk|ikzelf"
     ),
     "@control": (
         "control|approv|approval|sign-off|legal|compliance|script|on message|delete|hide|hidden|"
@@ -235,6 +250,7 @@ _CONCEPTS: dict[str, str] = {
         "verstecken|cacher|esconder|nascondere|una sola voz|eine stimme|une seule voix|uma só voz|"
         "una sola voce|mensaje|botschaft|mensagem|messaggio|riesgo|risiko|risque|risco|rischio|"
         "censura|zensur|censure"
+        "|controle|goedkeuring|juridisch|verwijderen|één stem|boodschap|risico|uitzetten"
     ),
     "@listen": (
         "listen|hear|criticism|critic|complaint|complain|feedback|open|openly|dialogue|conversation|"
@@ -247,6 +263,7 @@ _CONCEPTS: dict[str, str] = {
         "dialogo|conversación|gespräch|conversa|conversazione|abierto|offen|ouvert|aberto|aperto|"
         "honesto|ehrlich|honnête|onesto|responder|antworten|répondre|rispondere|opinión|meinung|avis|"
         "opinião|opinione|lo que dicen|was sie sagen|ce qu'ils disent|o que dizem|cosa dicono"
+        "|luisteren|horen|kritiek|klachten|gesprek|dialoog|eerlijk|wat ze zeggen|wat ze over ons zeggen"
     ),
     "@plan": (
         "plan|strategy|business case|roadmap|kpis|playbook|budget|framework|template|case study|"
@@ -259,6 +276,7 @@ _CONCEPTS: dict[str, str] = {
         "obiettivi|primero|zuerst|d'abord|primeiro|prima|antes|vorher|avant|rentabilidad|rendite|"
         "rentabilité|rentabilidade|redditività|geschäftsplan|plan de negocio|plano de negócios|"
         "piano industriale"
+        "|strategie|begroting|eerst|businesscase|stappenplan|plan van aanpak"
     ),
     "@belief": (
         "mindset|belief|believe|assumption|thinking|think|culture|rethink|unlearn|old way|"
@@ -267,6 +285,7 @@ _CONCEPTS: dict[str, str] = {
         "mentalidad|denkweise|einstellung|mentalité|état d'esprit|mentalidade|mentalità|creencias|"
         "überzeugungen|croyances|crenças|convinzioni|pensar|denken|penser|pensamento|pensiero|cabeza|"
         "kopf|tête|cabeça|testa|suposiciones|annahmen|hypothèses|pressupostos|presupposti|umdenken"
+        "|denken|mentaliteit|houding|manier van denken|anders denken"
     ),
     "@inhouse": (
         "in-house|internal|internally|lab|r&d|ourselves|inside our wall|our wall|behind closed door|"
@@ -276,6 +295,7 @@ _CONCEPTS: dict[str, str] = {
         "internamente|intern|en interne|nosotros sabemos|wir wissen|nous savons|nós sabemos|"
         "noi sappiamo|laboratorio|labor|laboratoire|laboratório|expertos|experten|especialistas|"
         "esperti|en casa|im haus|in casa|selbst entwickeln"
+        "|intern|zelf ontwikkelen|ingenieurs|bedenken wij"
     ),
     "@cocreate": (
         "co-create|co-creat|co-design|co-develop|together|collaborat|collaborator|idea|ideas|"
@@ -288,6 +308,51 @@ _CONCEPTS: dict[str, str] = {
         "con los clientes|mit kunden|mit den kunden|avec les clients|avec nos clients|"
         "com os clientes|con i clienti|ideen|idées|ideias|idee|comunidad|gemeinschaft|communauté|"
         "comunidade|comunità|socios|partenaires|parceiros"
+        "|samen|samenwerken|co-creatie|ideeën|gemeenschap|samen met"
+    ),
+    # Implicit views name no metric or department: who "handles" it, whether the leader "goes",
+    # whether the organisation announces or talks with people, and who is on the front line.
+    "@handoff": (
+        "handle|handles|handled|deal with|deals with|take care of|takes care of|look after|"
+        "looks after|leave it to|leave that to|leave it with|their job|their thing|their area|"
+        "their lane|my lane|have people for|got people for|people for that|pay someone|someone else|"
+        "in charge|hand it to|hand it over|hand over|pass it to|outsourc|"
+        "se encargan|se encarga|se ocupan|se ocupa|kümmern sich|kümmert sich|zuständig|s'occupent|"
+        "s'occupe|gèrent|se ne occupano|se ne occupa|ci pensano|cuidam|cuida disso|regelen|regelt|"
+        "hun werk|hun taak|son trabajo|ihr job|leur métier|il loro lavoro|o trabalho deles"
+    ),
+    "@presence": (
+        "be there|show up|showed up|turn up|sit in|sat in|drop in|dropped in|dropping in|walk the floor|"
+        "visit|in the room|on the floor|face to face|with my own ears|first-hand|first hand|in person|"
+        "i go|if i go|i went|go myself|went myself|join them|joined them|"
+        "si no voy|voy yo|selbst hingehe|hingehen|vor ort|j'y vais|moi-même|ci vado io|vado io|"
+        "se eu não for|pessoalmente|zelf naartoe|er zelf"
+    ),
+    "@announce": (
+        "announce|announcement|inform|notify|statement|press release|letter|memo|newsletter|bulletin|"
+        "tell them|we tell|send out|push out|broadcast|one-way|one way|transmit|"
+        "anunciamos|comunicamos|informamos|verkünden|informieren|mitteilen|annonçons|annonce|"
+        "informer|annunciamo|informiamo|comunichiamo|anunciamos|comunicamos|kondigen|aankondigen|"
+        "informeren"
+    ),
+    "@converse": (
+        "talk with|talking with|talk to|discuss|discussion|ask them|ask the|asked the|asking|back and forth|"
+        "exchange|chat with|hear from|hear what|conversation with|"
+        "hablar con|hablamos con|discutir|reden mit|sprechen mit|diskutieren|parler avec|discuter|"
+        "parlare con|parliamo con|discutere|conversar com|falar com|conversamos|praten met|bespreken"
+    ),
+    "@frontline": (
+        "claims handler|handler|cashier|counter|call centre|call center|contact centre|front desk|"
+        "reception|receptionist|shop floor|night staff|floor staff|crew|agent|shift|porter|teller|"
+        "pharmacist|adviser|advisor|engineer|driver|nurse|teacher|technician|installer|the people on|"
+        "atención al cliente|cajeros|kundendienst|schalter|conseillers|guichet|sinistri|sportello|"
+        "atendimento|balcão|schadebehandelaars|klantenservice|loket"
+    ),
+    "@insiders": (
+        "who deliver|who supply|who buy from us|who refer|regulars|installers|growers|farmers|producers|"
+        "the ones that matter|the ones who matter|that's who|who actually|the right ones|those few|"
+        "agricultores|productores|bauern|lieferanten|producteurs|agriculteurs|allevatori|produttori|"
+        "produtores|boeren|leveranciers"
     ),
 }
 
@@ -310,6 +375,7 @@ _STANCE_CUES = (
     "deve|devemos|devo|precisa|precisamos|acho|penso|apenas|só|importa|melhor|"
     "dobbiamo|devono|credo|conta|soltanto|meglio|piuttosto|forse|quizás|vielleicht|peut-être|talvez|"
     # what contractions leave behind ("I'd", "we'll") and plain likes, wants and verdicts
+    "moet|moeten|vind|denk|belangrijk|liever|beter|eigenlijk|"
     "d|ll|like|love|hate|see|please|pls|give me|bring me|good|bad|great|simple|win|wins|always|ever"
 )
 _NUMBER = re.compile(r"\d")
