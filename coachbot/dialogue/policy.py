@@ -15,6 +15,7 @@ The rules, in the order they are tried:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -113,6 +114,9 @@ class Turn:
             return [self.message("info", "injection", parts, "question")]
         if state.phase == "wellbeing":
             return self._after_wellbeing_check()
+        if state.phase == "committed" and _THANKS_AT_END.search(h.text) and not h.commitment:
+            self.close_reason = "committed"  # "OK, I'll keep it at three. Thank you." after the plan
+            return []
         if h.has("goodbye"):
             self._keep_commitment()
             self._hear_report_silently()
@@ -130,6 +134,10 @@ class Turn:
             return [self._hear_report()]
         if h.broadcast_question:
             return [self._reframe()]
+        if h.question and not h.commitment and self._question_kind() not in ("other", "opinion"):
+            # Privacy, purpose, memory...: a question with a known answer is answered, whatever
+            # else the message looks like ("do you remember, or should I repeat it?").
+            return [self._answer_question(self._question_kind())]
         asking_for_ideas = h.has("advice_request") and h.acts["advice_request"] >= h.acts.get("question_to_coach", 0)
         if asking_for_ideas and not h.commitment and state.phase != "offered":
             return [self._offer()]
@@ -143,8 +151,15 @@ class Turn:
             return [self._declined()]
         if state.phase == "permission" and h.yes and not h.commitment:
             return [self._offer()]
+        if h.has("commitment") and len(h.options) > 1 and state.phase != "committed":
+            return [self._weigh_options()]
         if h.has("commitment") and h.commitment:
+            state.options = []
             return [self._confirm_commitment()]
+        if state.options:
+            chosen = self._chosen_option()
+            if chosen:
+                return [self._confirm_commitment(chosen, None)]
         if state.phase == "offered" and h.yes and len(h.text.split()) <= 8:
             state.accepted, state.phase = True, "committed"
             return [self.message("confirm_commitment", "listening.accepted_when",
@@ -158,6 +173,8 @@ class Turn:
             if h.no or (h.small_talk in ("thanks", "ack") and not h.substantive):
                 self.close_reason = "committed"
                 return []
+            if not self._shift():
+                return self._after_plan()
         if (h.small_talk or h.has("greeting") or h.has("small_talk")) and not h.substantive:
             return [self._small_talk()]
         shift = self._shift()
@@ -170,6 +187,47 @@ class Turn:
         return [self._explore()]
 
     # --- moves -----------------------------------------------------------------------
+    def _weigh_options(self) -> Said:
+        """Two plans of their own in one message: which one is theirs to decide."""
+        self.state.options = list(self.heard.options)
+        if self.heard.substantive:
+            self.state.answered += 1
+        parts = [(self.say("listening.options.heard"), "affirmation"), (self.say("listening.options.ask"), "question")]
+        return self.message("reflect_ask", "listening.options", parts, "question")
+
+    def _chosen_option(self) -> str | None:
+        """The option named in the reply ("the second one", "the WhatsApp one"), if any."""
+        lowered = self.heard.text.lower()
+        options = self.state.options
+        if re.search(r"\b(?:second|latter|last|2nd|other one|segund[oa]|zweite|deuxième|seconda)\b", lowered):
+            return options[-1]
+        if re.search(r"\b(?:first|former|1st|primer[oa]?|erste|premi[eè]re?|prima)\b", lowered):
+            return options[0]
+        mine = set(re.findall(r"[a-z]{5,}", lowered))
+        scores = [len(mine & set(re.findall(r"[a-z]{5,}", o.lower()))) for o in options]
+        best = max(range(len(options)), key=lambda i: scores[i])
+        return options[best] if scores[best] >= 1 and scores.count(scores[best]) == 1 else None
+
+    def _anything_else(self) -> str:
+        return self.say("listening.anything_else")
+
+    def _after_plan(self) -> list[Said]:
+        """A plan is agreed: what they add is heard, and no new topic is opened."""
+        reflection = reflect(self.heard, self.state, self.say, self.policy.echo_max_words,
+                             self.policy.reflect_belief_min_confidence)
+        parts = self._reflection_parts(reflection) if reflection and not reflection.question else []
+        asked = any(self.said(v) for v in self.prompts.get("listening.anything_else"))
+        if not asked:
+            parts.append((self._anything_else(), "question"))
+            return [self.message("reflect_ask", "listening.anything_else", parts, "question")]
+        if parts:
+            return [self.message("reflect", "reflections", parts, "reflection")]
+        if not any(self.said(v) for v in self.prompts.get("listening.plan_fits")):
+            return [self.message("reflect_ask", "listening.plan_fits",
+                                 [(self.say("listening.plan_fits"), "question")], "question")]
+        self.close_reason = "committed"
+        return []
+
     def _explore(self) -> Said:
         h, state = self.heard, self.state
         if h.substantive:
@@ -296,18 +354,23 @@ class Turn:
         return self.message("hear_report", "listening.report_heard", parts, "question")
 
     def _question_kind(self) -> str:
-        lowered = (self.heard.question or self.heard.text).lower()
+        lowered = self.heard.text.lower()  # "Is this confidential? Does HR see it?": every question counts
         answers: dict[str, Any] = self.prompts.get("listening.answers")
         return next((k for k, a in answers.items() if any(cue in lowered for cue in a.get("listen_for", ()))),
                     "other")
 
     def _answer_question(self, kind: str) -> Said:
         answer = self.prompts.get(f"listening.answers.{kind}")
-        parts = [(self.say(f"listening.answers.{kind}.text"), "answer")]
-        if answer.get("offers") and not self.state.declined_offer and self.state.phase in ("explore", "permission"):
+        can_offer = not self.state.declined_offer and self.state.phase in ("explore", "permission")
+        if answer.get("offers") and can_offer:
             # The answer itself ends in the permission question.
             self.state.phase = "permission"
-            parts.append(("", "question"))
+            return self.message("answer", f"listening.answers.{kind}",
+                                [(self.say(f"listening.answers.{kind}.text"), "answer"), ("", "question")], "question")
+        key = f"listening.answers.{kind}.text_no_offer" if answer.get("offers") else f"listening.answers.{kind}.text"
+        parts = [(self.say(key), "answer")]
+        if self.state.phase == "committed":
+            parts.append((self._anything_else(), "question"))  # a plan is agreed: no new topic now
         else:
             parts.append((self._again_or_next(), "question"))
         return self.message("answer", f"listening.answers.{kind}", parts, "question")
@@ -487,6 +550,10 @@ class Turn:
                                      after=sessions.short(after, 14))
         parts = [(text, "reflection:complex"), (self.say("reflections.shift_question"), "question")]
         return self.message("name_shift", "reflections.shift", parts, "question")
+
+
+_THANKS_AT_END = re.compile(r"\b(?:thanks?(?: you| a lot| so much)?|cheers|much appreciated|gracias|danke|merci|"
+                            r"grazie|obrigad[oa])\W*$", re.IGNORECASE)
 
 
 def lowered_first(question: str) -> str:

@@ -64,6 +64,7 @@ class Heard:
     no: bool
     nouns: tuple[str, ...]  # the executive's own key nouns, most specific first
     change_clause: str | None  # the executive's own reasons or wish to change, verbatim
+    options: tuple[str, ...]  # two plans weighed in one message ("I could A, or I could B"), verbatim
     sustain: bool
     negated: bool
 
@@ -122,6 +123,7 @@ def understand(
         change_clause=change,
         sustain="objection" in found or intents.sustain_talk(text),
         negated=bool(_NEGATION.search(text)),
+        options=plan_options(text, commitment),
     )
 
 
@@ -154,6 +156,21 @@ _SUCCESS_CRITERION = re.compile(
     r"|je saurai|je considérerai|sabré|saberé|lo sabré|saprò|saberei|werde ich wissen|weiß ich)\b",
     re.IGNORECASE,
 )
+
+
+_OR_ANOTHER_PLAN = re.compile(r"[,;]?\s+or\s+(?:else\s+)?(?:maybe\s+)?((?:i|we)\s*(?:could|can|might|would|will|'ll)\b[^.!?]*)",
+                              re.IGNORECASE)
+
+
+def plan_options(text: str, commitment: str | None) -> tuple[str, ...]:
+    """Two plans weighed in one message: the first clause, and the one after "or I could"."""
+    if not commitment:
+        return ()
+    after = text[text.find(commitment) + len(commitment):] if commitment in text else ""
+    match = _OR_ANOTHER_PLAN.match(after) or _OR_ANOTHER_PLAN.search(after[:40])
+    if not match:
+        return ()
+    return (commitment, match.group(1).strip(" ,;"))
 
 
 def _without_filler(text: str) -> str:

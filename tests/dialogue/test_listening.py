@@ -211,3 +211,50 @@ def test_a_long_answer_about_what_people_say_is_not_asked_it_again(coach, who, m
     replies = coach.reply(who, "What do people say when I'm not in the room? Probably that I'm a hard ass. They're "
                                "right. The plant floor complains about overtime, it has been true for years.", monday)
     assert not any(q in replies[-1].text for q in PROMPTS.get("questions.outside_voice.ask"))
+
+
+def test_two_plans_in_one_message_are_not_decided_for_them(coach, who, monday, store):
+    coach.start(who, monday)
+    for line in EXPLORING[:3]:
+        coach.reply(who, line, monday)
+    weighed = coach.reply(who, "Two ideas. I could spend Wednesday at the front desk, or I could join the staff "
+                               "WhatsApp group for the week and answer questions myself.", monday)
+    assert weighed[-1].text.endswith(tuple(PROMPTS.get("listening.options.ask")))
+    picked = coach.reply(who, "The second one.", monday + timedelta(minutes=1))
+    assert "join the staff WhatsApp group" in picked[-1].text
+    coach.reply(who, "bye", monday + timedelta(minutes=2))
+    assert list(store.db["sessions"].rows)[-1]["commitment"].startswith("I could join the staff WhatsApp group")
+
+
+def test_after_the_plan_no_new_topic_is_opened(coach, who, monday):
+    coach.start(who, monday)
+    for line in EXPLORING[:3]:
+        coach.reply(who, line, monday)
+    coach.reply(who, "I'll sit at the front desk on Friday morning for an hour.", monday)
+    replies = coach.reply(who, "Friday is busy with the owners' visit though, the general managers will be around.",
+                          monday + timedelta(minutes=1))
+    strategic = {q for qid in ("core_value", "outsourced_value", "value_partners", "relationship_state",
+                               "outside_voice", "relationship_path") for q in PROMPTS.get(f"questions.{qid}.ask")}
+    assert not any(q in replies[-1].text for q in strategic)
+    assert replies[-1].kind != "close"
+
+
+def test_thanks_after_the_plan_closes_with_it(coach, who, monday, store):
+    coach.start(who, monday)
+    for line in EXPLORING[:3]:
+        coach.reply(who, line, monday)
+    coach.reply(who, "I'll sit at the front desk on Friday morning for an hour.", monday)
+    replies = coach.reply(who, "Is that too small? ... OK, I will keep it at one hour. Thank you.", monday)
+    assert [r.kind for r in replies] == ["close", "nudge"]
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Hello. Before we start — is this confidential? Does my HR team see what I type here?", "privacy"),
+    ("Quick question first — do you remember what I told you last week, or do I need to repeat it?", "memory"),
+    ("Is it normal for a CEO to feel a bit embarrassed by this?", "normal"),
+])
+def test_questions_about_privacy_memory_and_feelings_get_their_answer(coach, who, monday, question, kind):
+    coach.start(who, monday)
+    replies = coach.reply(who, question, monday)
+    assert replies[-1].text.startswith(tuple(PROMPTS.get(f"listening.answers.{kind}.text") if isinstance(
+        PROMPTS.get(f"listening.answers.{kind}.text"), list) else [PROMPTS.get(f"listening.answers.{kind}.text")]))
