@@ -158,8 +158,9 @@ _SUCCESS_CRITERION = re.compile(
 )
 
 
-_OR_ANOTHER_PLAN = re.compile(r"[,;]?\s+or\s+(?:else\s+)?(?:maybe\s+)?((?:i|we)\s*(?:could|can|might|would|will|'ll)\b[^.!?]*)",
-                              re.IGNORECASE)
+_OR_ANOTHER_PLAN = re.compile(
+    r"[,;]?\s+or\s+(?:else\s+)?(?:maybe\s+)?((?:i|we)\s*(?:could|can|might|would|will|'ll)\b[^.!?]*)", re.IGNORECASE
+)
 
 
 def plan_options(text: str, commitment: str | None) -> tuple[str, ...]:
