@@ -78,7 +78,7 @@ class Dialogue:
         flag = safety.assess([*recent[-(SAFETY_CONTEXT - 1):], text])
         with self.store.write() as db:
             exe = executives.get_or_create(db, who, now)
-            db["executives"].update(exe["id"], {"last_seen_at": now.isoformat()})
+            db.table("executives").update(exe["id"], {"last_seen_at": now.isoformat()})
             stood_down = self._stood_down(db, exe)
             if flag is None and stood_down and safety.on_topic(stood_down, [*recent[-1:], text]):
                 flag = safety.SafetyFlag(stood_down, 1.0, False, "en")
@@ -145,7 +145,7 @@ class Dialogue:
             exe = executives.get_or_create(db, who, now)
             if exe.get("welcomed_at"):
                 return []
-            db["executives"].update(exe["id"], {"welcomed_at": now.isoformat()})
+            db.table("executives").update(exe["id"], {"welcomed_at": now.isoformat()})
         return [self._welcome(who).reply()]
 
     def close(self, who: Who, now: datetime, reason: str) -> list[Reply]:
@@ -193,10 +193,11 @@ class Dialogue:
             session, opening = self._start(db, who, exe, now, substantive_first=heard.substantive)
         state = State.load(session["state"])
         state.turns += 1
-        message_id = db["messages"].insert({
+        message_id = db.table("messages").insert({
             "tenant": who.tenant, "executive_id": exe["id"], "session_id": session["id"],
             "role": "executive", "kind": "message", "text": heard.text, "at": now.isoformat(),
         }).last_pk
+        assert isinstance(message_id, int)
         self._observe(db, who, exe, session, state, heard, message_id, now)
         # What the coach said this session, and to this executive in the last hours (a
         # conversation that a safety reply split in two must not hear the same line twice).
@@ -218,7 +219,7 @@ class Dialogue:
             if turn.close_reason:
                 said += self._close(db, who, exe, session, now, turn.close_reason, deliver=True, state=state)
                 return said, self._store_coach(db, who, exe, session, said, now)
-        db["sessions"].update(session["id"], {"last_activity_at": now.isoformat(), "state": state.dump()})
+        db.table("sessions").update(session["id"], {"last_activity_at": now.isoformat(), "state": state.dump()})
         return said, self._store_coach(db, who, exe, session, said, now)
 
     def _start(self, db: sqlite_utils.Database, who: Who, exe: dict, now: datetime,
@@ -240,7 +241,7 @@ class Dialogue:
         elif previous is None:
             if not exe.get("welcomed_at"):
                 said.append(self._welcome(who))
-                db["executives"].update(exe["id"], {"welcomed_at": now.isoformat()})
+                db.table("executives").update(exe["id"], {"welcomed_at": now.isoformat()})
             if not substantive_first:
                 question = self.prompts.pick("first_question", seed)
                 state.current, state.last_question = "core_value", question
@@ -277,8 +278,8 @@ class Dialogue:
             # No session to end: record an empty one ended by safety, so the next conversation
             # starts by asking whether they are okay to talk about work.
             session = sessions.create(db, exe, now, State(phase="closed"))
-            db["sessions"].update(session["id"], {"ended_at": now.isoformat(), "end_reason": "safety"})
-        db["safety_markers"].insert({
+            db.table("sessions").update(session["id"], {"ended_at": now.isoformat(), "end_reason": "safety"})
+        db.table("safety_markers").insert({
             "tenant": who.tenant, "executive_id": exe["id"],
             "session_id": session["id"] if session else None, "category": flag.category, "at": now.isoformat(),
         })
@@ -296,7 +297,7 @@ class Dialogue:
         latest = sessions.last_closed(db, exe)
         if latest is None or latest["end_reason"] != "safety":
             return None
-        marker = list(db["safety_markers"].rows_where(
+        marker = list(db.table("safety_markers").rows_where(
             "tenant = ? and executive_id = ?", [exe["tenant"], exe["id"]], order_by="id desc", limit=1))
         return marker[0]["category"] if marker else None
 
@@ -324,10 +325,10 @@ class Dialogue:
         if name == "recap":
             return [Reply(self._recap(db, exe), "info")]
         if name in ("pause", "stop_checkins"):
-            db["executives"].update(exe["id"], {"paused": 1})
+            db.table("executives").update(exe["id"], {"paused": 1})
             return [Reply(p.text("paused"), "info")]
         if name == "resume":
-            db["executives"].update(exe["id"], {"paused": 0})
+            db.table("executives").update(exe["id"], {"paused": 0})
             return [Reply(p.text("resumed"), "info")]
         if name in ("export", "forget"):
             return [Reply(p.text(f"{name}_command.{platform}", user=who.user), "info", action=_ACTIONS[name])]
@@ -337,7 +338,7 @@ class Dialogue:
                 updates["checkin_weekday"] = command.weekday
             if command.time is not None:
                 updates["checkin_time"] = command.time
-            db["executives"].update(exe["id"], updates)
+            db.table("executives").update(exe["id"], updates)
             row = executives.find(db, who) or exe
             day = p.get("weekday_names")[int(row["checkin_weekday"] or 0)]
             return [Reply(p.text("checkin_settings_changed", weekday=day, time=row["checkin_time"],
@@ -422,17 +423,19 @@ class Dialogue:
             if not belief.reported and belief.stance == "old" and belief.dimension not in state.focus:
                 state.focus.append(belief.dimension)
         if rows:
-            db["observations"].insert_all(rows)
+            db.table("observations").insert_all(rows)
 
     def _store_coach(self, db: sqlite_utils.Database, who: Who, exe: dict, session: dict, said: Sequence[Said],
                      now: datetime) -> list[int]:
-        ids = []
+        ids: list[int] = []
         for item in said:
-            ids.append(db["messages"].insert({
+            pk = db.table("messages").insert({
                 "tenant": who.tenant, "executive_id": exe["id"], "session_id": session["id"], "role": "coach",
                 "kind": item.kind, "text": item.text, "at": now.isoformat(),
                 "codes": ",".join(item.codes), "path": "builtin",
-            }, alter=False).last_pk)
+            }, alter=False).last_pk
+            assert isinstance(pk, int)
+            ids.append(pk)
         return ids
 
     def _phrase(self, who: Who, said: list[Said], stored: list[int]) -> list[Reply]:
@@ -447,7 +450,7 @@ class Dialogue:
                                                         self._executive_id(who)))
             if phrased.text != item.text or phrased.path != "builtin":
                 with self.store.write() as db:
-                    db["messages"].update(message_id, {"text": phrased.text, "path": phrased.path})
+                    db.table("messages").update(message_id, {"text": phrased.text, "path": phrased.path})
             out.append(Reply(phrased.text, reply.kind, reply.codes, phrased.path, reply.action))
         return out
 
@@ -466,7 +469,7 @@ class Dialogue:
                                             executive_id=exe["id"], builtin=previous["summary"] or "")
         if summary:
             with self.store.write() as db:
-                db["sessions"].update(previous["id"], {"summary": summary})
+                db.table("sessions").update(previous["id"], {"summary": summary})
 
     def _executive_id(self, who: Who) -> int | None:
         exe = executives.find(self.store.db, who)

@@ -518,7 +518,7 @@ class Turn:
         for belief in sorted(self.heard.beliefs, key=lambda b: -b.confidence):
             if belief.confidence < threshold or belief.dimension in self.state.shifts_named:
                 continue
-            earlier = list(self.db["observations"].rows_where(
+            earlier = list(self.db.table("observations").rows_where(
                 "tenant = ? and executive_id = ? and dimension = ? and session_number < ? "
                 "and coalesce(reported, 0) = 0 and confidence >= ?",
                 [self.who.tenant, self.exe["id"], belief.dimension, self.session["number"], threshold],

@@ -81,8 +81,8 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
         sustain = echo_clause(earlier, max_words=10) if earlier else None
         if sustain and not mentions_broadcasting(sustain) and sound(sustain):
             return Reflection(say("reflections.double_sided", sustain=sustain, change=second_person(clause)), True)
-        match = change_talk_match(text)
-        key = "reflections.change_talk" if match is None or match[1] else "reflections.change_talk_others"
+        talk = change_talk_match(text)
+        key = "reflections.change_talk" if talk is None or talk[1] else "reflections.change_talk_others"
         return Reflection(say(key, clause=second_person(clause)), True, clause="you'd like to " + second_person(clause)
                           if key == "reflections.change_talk" else None)
     # A belief's meaning is said back only when the detector is sure, and surer still when
@@ -107,7 +107,7 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
 
 def _fit_to_echo(clause: str) -> bool:
     said = with_subject(clause)
-    return bool(said) and sound(said) and has_subject(said) and has_verb(said)
+    return said is not None and sound(said) and has_subject(said) and has_verb(said)
 
 
 _BASE_VERBS = (

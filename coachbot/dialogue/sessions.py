@@ -36,7 +36,7 @@ class Said:
 
 def newest(db: sqlite_utils.Database, exe: dict, condition: str) -> dict | None:
     rows = list(
-        db["sessions"].rows_where(
+        db.table("sessions").rows_where(
             f"tenant = ? and executive_id = ? and {condition}", [exe["tenant"], exe["id"]],
             order_by="number desc", limit=1,
         )
@@ -57,7 +57,7 @@ def create(db: sqlite_utils.Database, exe: dict, now: datetime, state: State) ->
         "select coalesce(max(number), 0) + 1 from sessions where tenant = ? and executive_id = ?",
         [exe["tenant"], exe["id"]],
     ).fetchone()[0]
-    session_id = db["sessions"].insert(
+    session_id = db.table("sessions").insert(
         {
             "tenant": exe["tenant"],
             "executive_id": exe["id"],
@@ -67,7 +67,8 @@ def create(db: sqlite_utils.Database, exe: dict, now: datetime, state: State) ->
             "state": state.dump(),
         }
     ).last_pk
-    return db["sessions"].get(session_id)
+    assert isinstance(session_id, int)
+    return db.table("sessions").get(session_id)
 
 
 def topics(prompts: Prompts, asked: list[str]) -> str:
@@ -124,7 +125,7 @@ def recall(db: sqlite_utils.Database, prompts: Prompts, exe: dict, previous: dic
 def choose_nudge(db: sqlite_utils.Database, prompts: Prompts, exe: dict, state: State, seed: str) -> nudges.Nudge:
     recent = {
         r["nudge_id"]
-        for r in db["experiments"].rows_where(
+        for r in db.table("experiments").rows_where(
             "tenant = ? and executive_id = ?", [exe["tenant"], exe["id"]], order_by="id desc", limit=3
         )
     }
@@ -175,7 +176,7 @@ def close(
         if state.when:
             line += " " + prompts.text("listening.nudge_when", when=state.when)
         if not (state.declined_offer and not commitment):
-            db["experiments"].insert(
+            db.table("experiments").insert(
                 {
                     "tenant": exe["tenant"],
                     "executive_id": exe["id"],
@@ -191,7 +192,7 @@ def close(
                              line, "nudge", ("giving_information",)))
     stage = next_stage(db, exe, state, bool(commitment))
     state.phase = "closed"
-    db["sessions"].update(
+    db.table("sessions").update(
         session["id"],
         {
             "ended_at": now.isoformat(),
@@ -202,7 +203,7 @@ def close(
             "last_activity_at": now.isoformat(),
         },
     )
-    db["executives"].update(exe["id"], {"stage": stage})
+    db.table("executives").update(exe["id"], {"stage": stage})
     if not deliver or quiet:
         return []
     goodbye = prompts.pick("listening.close.goodbye", seed)
