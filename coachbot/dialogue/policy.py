@@ -114,7 +114,8 @@ class Turn:
             return [self.message("info", "injection", parts, "question")]
         if state.phase == "wellbeing":
             return self._after_wellbeing_check()
-        if state.phase == "committed" and _THANKS_AT_END.search(h.text) and not h.commitment:
+        if state.phase == "committed" and not h.commitment and (
+                _THANKS_AT_END.search(h.text) or _NOTHING_MORE.match(h.text)):
             self.close_reason = "committed"  # "OK, I'll keep it at three. Thank you." after the plan
             return []
         if h.has("goodbye"):
@@ -130,7 +131,8 @@ class Turn:
                 return [self.message("info", "language", [(text, "info")], "info")]
             # Said once is enough: plans, reports and goodbyes in their language are still
             # heard below; reflections are not attempted in a language the coach cannot write.
-        if state.awaiting_experiment and h.report:
+        greeting_only = h.has("greeting") and len(h.text.split()) <= 6 and not (h.report and h.report.learnt)
+        if state.awaiting_experiment and h.report and not greeting_only:
             return [self._hear_report()]
         if h.broadcast_question:
             return [self._reframe()]
@@ -552,6 +554,8 @@ class Turn:
         return self.message("name_shift", "reflections.shift", parts, "question")
 
 
+_NOTHING_MORE = re.compile(r"\W*(?:that'?s (?:all|it)|nothing (?:else|more)|no,? (?:that'?s|nothing)|all good|"
+                           r"i'?m good|nope|not really|no more)\b", re.IGNORECASE)
 _THANKS_AT_END = re.compile(r"\b(?:thanks?(?: you| a lot| so much)?|cheers|much appreciated|gracias|danke|merci|"
                             r"grazie|obrigad[oa])\W*$", re.IGNORECASE)
 

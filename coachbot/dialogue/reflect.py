@@ -91,7 +91,10 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
     if confident:
         top = max(confident, key=lambda b: b.confidence)
         return Reflection(say(f"reflections.beliefs.{top.dimension}.{top.stance}"), True)
-    if mentions_broadcasting(text):
+    # Talk of reach and followers is pressure to broadcast only when they are not turning
+    # away from it ("the 5k followers don't matter much, better to go deep").
+    turning_away = heard.negated or _CONTRAST.search(text) or any(b.stance == "new" for b in heard.beliefs)
+    if mentions_broadcasting(text) and not turning_away:
         return Reflection(say("reflections.broadcast_pressure"), True)
     if heard.sustain:
         sustain_clause = with_subject(echo_clause(text, max_words=10))
@@ -176,11 +179,24 @@ _SUBJECTLESS_VERBS = word_set(
 )
 
 
+_CONTRAST = re.compile(r"\b(?:than|instead|rather|not about|doesn'?t matter|don'?t matter|forget (?:it|the))\b",
+                       re.IGNORECASE)
+# "don't know what they say" drops the "I"; "Don't make a thing of it" is said to the coach.
+_DROPPED_I_AFTER_DONT = word_set(
+    "know think have care see like want need post read understand remember feel trust believe get do really "
+    "usually always"
+)
+
+
 def with_subject(clause: str | None) -> str | None:
-    """``clause`` with "you" put back where chat dropped the speaker."""
+    """``clause`` with "you" put back where chat dropped the speaker, or None for an
+    instruction to the coach ("don't make a thing of it")."""
     if not clause:
         return clause
-    first = clause.split()[0].lower().replace("’", "'")
+    tokens = clause.lower().replace("’", "'").split()
+    first = tokens[0]
+    if first in ("don't", "dont") and (len(tokens) < 2 or tokens[1] not in _DROPPED_I_AFTER_DONT):
+        return None
     return f"you {clause}" if first in _SUBJECTLESS_VERBS else clause
 
 

@@ -134,7 +134,8 @@ _SIGN_OFF = re.compile(
     r"talk (?:soon|later|next week)|see you(?: next week| soon)?|until next (?:week|time)|next meeting|signing off|"
     r"ciao|adi[oó]s|hasta (?:luego|pronto|la pr[oó]xima|mañana|la semana(?: que viene)?)|"
     r"tsch[uü]ss?|bis (?:bald|dann|n[aä]chste woche)|auf wiedersehen|[aà] bient[oô]t|au revoir|"
-    r"bonne (?:soir[ée]e|journ[ée]e)|a presto|arrivederci|at[ée] (?:logo|breve|mais)|tchau|lala salama|kwaheri)"
+    r"bonne (?:soir[ée]e|journ[ée]e)|a presto|arrivederci|at[ée] (?:logo|breve|mais|(?:para )?a (?:semana|pr[oó]xima))|"
+    r"tchau|lala salama|kwaheri|have a (?:good|nice|great) (?:week|day|weekend|evening)|same time next week)"
     r"[\s!.,]*(?:thanks?(?: you)?|cheers|gracias|danke|merci|grazie|obrigad[oa])?[\s!.,]*$",
     re.IGNORECASE,
 )

@@ -258,3 +258,31 @@ def test_questions_about_privacy_memory_and_feelings_get_their_answer(coach, who
     replies = coach.reply(who, question, monday)
     assert replies[-1].text.startswith(tuple(PROMPTS.get(f"listening.answers.{kind}.text") if isinstance(
         PROMPTS.get(f"listening.answers.{kind}.text"), list) else [PROMPTS.get(f"listening.answers.{kind}.text")]))
+
+
+def test_turning_away_from_follower_counts_is_not_reflected_as_pressure_to_broadcast(coach, who, monday):
+    coach.start(who, monday)
+    coach.reply(who, EXPLORING[0], monday)
+    replies = coach.reply(who, "Maybe the 62% open rate and the 5k followers don't matter much? Isn't it better to go "
+                               "deep with the forty class reps than to shout at 1,800 emails?", monday)
+    assert not any(v in replies[-1].text for v in PROMPTS.get("reflections.broadcast_pressure"))
+
+
+def test_an_instruction_to_the_coach_is_never_said_back_as_theirs(coach, who, monday):
+    coach.start(who, monday)
+    for line in EXPLORING[:3]:
+        coach.reply(who, line, monday)
+    coach.reply(who, "I'll call our biggest tour operator myself next week.", monday)
+    replies = coach.reply(who, "That's all. Don't make a thing of it.", monday)
+    assert "make a thing of it" not in coach_text(replies)
+    assert [r.kind for r in replies] == ["close", "nudge"]
+
+
+def test_a_greeting_is_not_taken_as_the_report(coach, who, monday, store):
+    talk(coach, who, EXPLORING[:2] + ["I'll sit at the front desk on Friday morning for an hour.", "bye"], monday)
+    later = monday + timedelta(days=7)
+    coach.start(who, later)
+    coach.reply(who, "Hello again. Did you miss me?", later)
+    assert next(store.db["experiments"].rows)["status"] == "proposed"
+    coach.reply(who, "So the front desk thing, I did it, but only for half an hour.", later)
+    assert next(store.db["experiments"].rows)["status"] in ("partly", "done")
