@@ -43,7 +43,8 @@ _AUX_QUESTION = re.compile(
 # Rhetorical questions state a view ("Why would a CEO waste time on Twitter?"): read as statements.
 _RHETORICAL = re.compile(
     r"^(?:so |and |but |honestly,? |seriously,? )?(?:why (?:would|should|on earth|do|does|bother)|who cares|"
-    r"what(?: is|'s| s) the point|since when|is not it|are not we|do not we|does not it|how could (?:we|i|anyone))\b"
+    r"what(?: is|'s| s) the point|since when|is not it|are not we|do not we|does not it|how could (?:we|i|anyone)|"
+    r"what else (?:would|could|is|are|do)|who needs|who wants|why (?:is|are) (?:[\w-]+ ){0,4}?(?:the )?only)\b"
 )
 # A belief the executive says they held before ("I used to think...", "a year ago I'd have said...")
 # is not their position now; unless the same clause says what changed, it is skipped.
@@ -110,8 +111,13 @@ def candidates(text: str, model: Model) -> tuple[Candidates, Candidates]:
             evidence = text[start : min(end, start + MAX_UNIT_CHARS)].rstrip()
             (others if reported else own).offer(probs, evidence)
     statements = [u for u in units if not u[3]]
-    if 1 < len(units) <= WHOLE_TEXT_UNITS and len(statements) > 1 and not any(u[4] for u in units):
-        whole = text[statements[0][0] : statements[-1][1]]
+    # A short message is also read whole, from its first statement to its last, or from an
+    # opening question the executive answers at once ("Me, on TikTok? Not a chance."): the
+    # answer alone often carries no topic.
+    start = units[0][0] if units and units[0][3] else (statements[0][0] if statements else 0)
+    spanned = [u for u in units if start <= u[0] and statements and u[1] <= statements[-1][1]]
+    if 1 < len(units) <= WHOLE_TEXT_UNITS and len(spanned) > 1 and not any(u[4] for u in units):
+        whole = text[start : statements[-1][1]]
         if len(whole) <= WHOLE_TEXT_CHARS:
             own.offer(model.probabilities(features(whole)), whole)
     return own, others
