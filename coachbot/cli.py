@@ -8,6 +8,7 @@ database file asked about does not exist.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sqlite3
@@ -135,7 +136,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
         _line_editing()
         print("\033[2mcoachbot — type to talk; 'help' for commands; 'bye', 'exit' or Ctrl-D to end.\033[0m\n")
     # Binary or mis-encoded input must not crash the session.
-    sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
     show(coach.start(who, _clock(), fresh=True))
     ended = False
     while not ended:
@@ -173,10 +175,12 @@ def _line_editing() -> None:
     except OSError:
         pass
     readline.set_history_length(500)
-    atexit.register(_save_history, readline, history)
+    atexit.register(_save_history, history)
 
 
-def _save_history(readline, path: Path) -> None:  # type: ignore[no-untyped-def]
+def _save_history(path: Path) -> None:
+    import readline  # only registered once this import worked
+
     try:
         readline.write_history_file(path)
         path.chmod(0o600)

@@ -148,9 +148,11 @@ class Coach:
         with self.store.write() as db:
             row = executives.get_or_create(db, who, _now(now))
             if changes:
-                db["executives"].update(row["id"], changes)
-                row = executives.find(db, who)
-        return executives.settings_of(row)  # type: ignore[arg-type]
+                db.table("executives").update(row["id"], changes)
+                updated = executives.find(db, who)
+                assert updated is not None, "updated just above, in this transaction"
+                row = updated
+        return executives.settings_of(row)
 
     def pause(self, who: Who, now: datetime | None = None) -> Reply:
         self.update_settings(who, paused=True, now=now)

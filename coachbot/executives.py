@@ -25,7 +25,7 @@ def get_or_create(db: sqlite_utils.Database, who: Who, now: datetime) -> dict:
     row = find(db, who)
     if row is not None:
         return row
-    db["executives"].insert(
+    db.table("executives").insert(
         {
             "tenant": who.tenant,
             "platform": who.platform,
@@ -35,7 +35,9 @@ def get_or_create(db: sqlite_utils.Database, who: Who, now: datetime) -> dict:
             "timezone": "UTC",
         }
     )
-    return find(db, who)  # type: ignore[return-value]
+    row = find(db, who)
+    assert row is not None, "inserted just above, in this transaction"
+    return row
 
 
 def valid_timezone(name: str) -> bool:

@@ -31,7 +31,7 @@ def report(db: sqlite_utils.Database, executive: dict, outcome: str, now: dateti
         changes = {"status": outcome, "reported_at": now.isoformat()}
         if note is not None:
             changes["outcome"] = note[:1000]
-        db["experiments"].update(experiment["id"], changes)
+        db.table("experiments").update(experiment["id"], changes)
     if outcome in ("done", "partly") and (executive.get("stage") or "precontemplation") in STAGES[:3]:
-        db["executives"].update(executive["id"], {"stage": "action"})
+        db.table("executives").update(executive["id"], {"stage": "action"})
         executive["stage"] = "action"

@@ -158,7 +158,7 @@ def index_foreign_keys(db: sqlite_utils.Database) -> list[str]:
 
 @migrations()
 def m001_core(db: sqlite_utils.Database) -> None:
-    db["executives"].create(
+    db.table("executives").create(
         {
             "id": int,
             "tenant": str,
@@ -179,9 +179,9 @@ def m001_core(db: sqlite_utils.Database) -> None:
         defaults={"checkin_weekday": 0, "checkin_time": "09:00", "paused": 0,
                   "stage": "precontemplation", "platform": "cli"},
     )
-    db["executives"].create_index(["tenant", "user_id"], unique=True)
+    db.table("executives").create_index(["tenant", "user_id"], unique=True)
 
-    db["sessions"].create(
+    db.table("sessions").create(
         {
             "id": int,
             "tenant": str,
@@ -199,9 +199,9 @@ def m001_core(db: sqlite_utils.Database) -> None:
         not_null={"tenant", "executive_id", "number"},
         foreign_keys=[("executive_id", "executives", "id")],
     )
-    db["sessions"].create_index(["tenant", "executive_id", "number"], unique=True)
+    db.table("sessions").create_index(["tenant", "executive_id", "number"], unique=True)
 
-    db["messages"].create(
+    db.table("messages").create(
         {
             "id": int,
             "tenant": str,
@@ -216,9 +216,9 @@ def m001_core(db: sqlite_utils.Database) -> None:
         not_null={"tenant", "executive_id", "role"},
         foreign_keys=[("executive_id", "executives", "id"), ("session_id", "sessions", "id")],
     )
-    db["messages"].create_index(["tenant", "executive_id", "session_id"])
+    db.table("messages").create_index(["tenant", "executive_id", "session_id"])
 
-    db["observations"].create(
+    db.table("observations").create(
         {
             "id": int,
             "tenant": str,
@@ -238,9 +238,9 @@ def m001_core(db: sqlite_utils.Database) -> None:
         not_null={"tenant", "executive_id", "dimension", "stance"},
         foreign_keys=[("executive_id", "executives", "id"), ("session_id", "sessions", "id")],
     )
-    db["observations"].create_index(["tenant", "executive_id", "dimension"])
+    db.table("observations").create_index(["tenant", "executive_id", "dimension"])
 
-    db["experiments"].create(
+    db.table("experiments").create(
         {
             "id": int,
             "tenant": str,
@@ -258,9 +258,9 @@ def m001_core(db: sqlite_utils.Database) -> None:
         not_null={"tenant", "executive_id", "status"},
         foreign_keys=[("executive_id", "executives", "id"), ("session_id", "sessions", "id")],
     )
-    db["experiments"].create_index(["tenant", "executive_id"])
+    db.table("experiments").create_index(["tenant", "executive_id"])
 
-    db["checkin_answers"].create(
+    db.table("checkin_answers").create(
         {
             "id": int,
             "tenant": str,
@@ -274,21 +274,21 @@ def m001_core(db: sqlite_utils.Database) -> None:
         not_null={"tenant", "executive_id", "week", "item"},
         foreign_keys=[("executive_id", "executives", "id")],
     )
-    db["checkin_answers"].create_index(["tenant", "executive_id", "week"])
+    db.table("checkin_answers").create_index(["tenant", "executive_id", "week"])
 
 
 @migrations()
 def m002_welcomed_at(db: sqlite_utils.Database) -> None:
     # When the executive was first introduced to the coach, so the welcome is said once
     # even when a platform greets them on install before any conversation starts.
-    db["executives"].add_column("welcomed_at", str)
+    db.table("executives").add_column("welcomed_at", str)
 
 
 @migrations()
 def m003_cohorts_checkins_safety(db: sqlite_utils.Database) -> None:
     # Shared by the check-in scheduler, the HR dashboard and the dialogue: one schema
     # agreed up front so each can be built against it.
-    db["cohorts"].create(
+    db.table("cohorts").create(
         {
             "id": int,
             "tenant": str,
@@ -303,9 +303,9 @@ def m003_cohorts_checkins_safety(db: sqlite_utils.Database) -> None:
         not_null={"tenant", "name"},
         defaults={"checkin_weekday": 0, "checkin_time": "09:00"},
     )
-    db["cohorts"].create_index(["tenant", "name"], unique=True)
+    db.table("cohorts").create_index(["tenant", "name"], unique=True)
 
-    db["cohort_members"].create(
+    db.table("cohort_members").create(
         {
             "id": int,
             "tenant": str,
@@ -318,12 +318,12 @@ def m003_cohorts_checkins_safety(db: sqlite_utils.Database) -> None:
         not_null={"tenant", "cohort_id", "executive_id"},
         foreign_keys=[("cohort_id", "cohorts", "id"), ("executive_id", "executives", "id")],
     )
-    db["cohort_members"].create_index(["tenant", "cohort_id", "executive_id"], unique=True)
-    db["cohort_members"].create_index(["executive_id"])
+    db.table("cohort_members").create_index(["tenant", "cohort_id", "executive_id"], unique=True)
+    db.table("cohort_members").create_index(["executive_id"])
 
     # The check-in outbox: one row per executive per local ISO week, claimed before the
     # platform is called, so a check-in is sent once whatever restarts or retries happen.
-    db["checkin_deliveries"].create(
+    db.table("checkin_deliveries").create(
         {
             "id": int,
             "tenant": str,
@@ -346,18 +346,18 @@ def m003_cohorts_checkins_safety(db: sqlite_utils.Database) -> None:
         defaults={"attempts": 0},
         foreign_keys=[("executive_id", "executives", "id")],
     )
-    db["checkin_deliveries"].create_index(["tenant", "executive_id", "week"], unique=True)
-    db["checkin_deliveries"].create_index(["status", "due_at"])
+    db.table("checkin_deliveries").create_index(["tenant", "executive_id", "week"], unique=True)
+    db.table("checkin_deliveries").create_index(["status", "due_at"])
 
     # A content-free marker that a safety reply was given: the category and when, so the
     # coach stands down. Never text; never shown to HR.
-    db["safety_markers"].create(
+    db.table("safety_markers").create(
         {"id": int, "tenant": str, "executive_id": int, "session_id": int, "category": str, "at": str},
         pk="id",
         not_null={"tenant", "executive_id", "category"},
         foreign_keys=[("executive_id", "executives", "id")],
     )
-    db["safety_markers"].create_index(["tenant", "executive_id"])
+    db.table("safety_markers").create_index(["tenant", "executive_id"])
 
 
 @migrations()
@@ -372,12 +372,12 @@ def m005_executive_identity_platform(db: sqlite_utils.Database) -> None:
     # An executive is (tenant, platform, user): a Teams tenant id and a Slack team id
     # that happen to be equal must never make two people one.
     db.execute("DROP INDEX IF EXISTS idx_executives_tenant_user_id")
-    db["executives"].create_index(["tenant", "platform", "user_id"], unique=True, if_not_exists=True)
+    db.table("executives").create_index(["tenant", "platform", "user_id"], unique=True, if_not_exists=True)
 
 
 @migrations()
 def m006_message_codes(db: sqlite_utils.Database) -> None:
     # What each coach message does (MITI-style codes) and which phraser wrote it, so a
     # transcript can be scored and an LLM's share of the conversation counted.
-    db["messages"].add_column("codes", str)
-    db["messages"].add_column("path", str)
+    db.table("messages").add_column("codes", str)
+    db.table("messages").add_column("path", str)

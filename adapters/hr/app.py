@@ -16,10 +16,11 @@ import secrets
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
+from typing import Any, TypedDict
 
 import jinja2
 from aiohttp import web
+from markupsafe import Markup
 from multidict import MultiDictProxy
 
 from coachbot.cohorts import accounts, cohort, enrol, reports, roster, schema
@@ -92,7 +93,7 @@ WEEK = re.compile(r"^\d{4}-W\d{2}$")
 
 def _csrf_ok(expected: str | None, form: MultiDictProxy) -> bool:
     given = form.get("csrf")
-    return bool(expected) and isinstance(given, str) and hmac.compare_digest(given, expected)
+    return bool(expected and isinstance(given, str) and hmac.compare_digest(given, expected))
 
 
 def _dash(request: web.Request) -> Dashboard:
@@ -185,13 +186,13 @@ def _cohort_rows(dash: Dashboard, tenant: str) -> list[dict]:
         entries = roster.roster(db, c, now)
         report = reports.build(db, c, now)
         response = report.of("response")
-        latest = next(((w, cell) for w, cell in zip(reversed(report.weeks), reversed(response.cells), strict=True)
-                       if cell.shown), None) if response else None
+        latest = next(((w, cell.value) for w, cell in zip(reversed(report.weeks), reversed(response.cells), strict=True)
+                       if cell.shown and cell.value is not None), None) if response else None
         rows.append({
             "cohort": c,
             "members": len(entries),
             "active": sum(1 for e in entries if e.status in ("started", "active")),
-            "response": (f"{latest[1].value * 100:.0f}% ({latest[0].label})" if latest else reports.NOT_ENOUGH),
+            "response": (f"{latest[1] * 100:.0f}% ({latest[0].label})" if latest else reports.NOT_ENOUGH),
         })
     return rows
 
@@ -293,6 +294,20 @@ def _filters(request: web.Request) -> tuple[str | None, str | None, str | None]:
     return first, last, split
 
 
+class _Item(TypedDict):
+    """One measure on the progress page: its chart, its tables and the chart's legend."""
+
+    title: str
+    chart: Markup
+    tables: list[reports.Table]
+    legend: list[tuple[str, str]]  # (label, the colour class of its line)
+
+
+class _Section(TypedDict):
+    name: str
+    items: list[_Item]
+
+
 def _progress(dash: Dashboard, c: cohort.Cohort, first: str | None, last: str | None, split: str | None) -> dict:
     db = dash.store.db
     now = _now()
@@ -301,7 +316,7 @@ def _progress(dash: Dashboard, c: cohort.Cohort, first: str | None, last: str | 
     labels = [w.label for w in report.weeks]
     groups: list[str | None] = [None, *report.groups]
 
-    def chart(key: str) -> Any:
+    def chart(key: str) -> Markup:
         base = report.of(key)
         assert base is not None
         lines = [charts.Line("Whole cohort" if g is None else g, s.cells)
@@ -315,9 +330,9 @@ def _progress(dash: Dashboard, c: cohort.Cohort, first: str | None, last: str | 
         ("Coaching quality", ["commitment"]),
     ]
     tables = {t.title: t for t in reports.tables(report)}
-    built = []
+    built: list[_Section] = []
     for name, keys in sections:
-        items = []
+        items: list[_Item] = []
         for key in keys:
             base = report.of(key)
             assert base is not None

@@ -20,7 +20,7 @@ from coachbot.store import Store
 
 def slack_resolver(token: str | Callable[[str], str | None], api_url: str = "") -> EmailResolver:
     """Look emails up in Slack with one bot token, or with the token of each row's workspace."""
-    kwargs = {"base_url": api_url.rstrip("/") + "/"} if api_url else {}
+    base_url = api_url.rstrip("/") + "/" if api_url else WebClient.BASE_URL
     token_of = token if callable(token) else (lambda tenant: token)
 
     def resolve(platform: str, tenant: str, email: str) -> str | None:
@@ -30,7 +30,7 @@ def slack_resolver(token: str | Callable[[str], str | None], api_url: str = "") 
         if not bot_token:
             raise LookupError("the Slack app is not installed in that workspace")
         try:
-            answer = WebClient(token=bot_token, timeout=10, **kwargs).users_lookupByEmail(email=email)
+            answer = WebClient(token=bot_token, timeout=10, base_url=base_url).users_lookupByEmail(email=email)
         except SlackApiError as exc:
             error = exc.response.get("error")
             if error == "users_not_found":

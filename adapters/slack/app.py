@@ -125,7 +125,9 @@ class SlackAdapter:
                 cache_enabled=True,
                 client=self.client,
             )
-            bolt = AsyncApp(**common, oauth_settings=settings, authorize=authorize)
+            # Bolt uses an AsyncAuthorize instance as it is (an isinstance check), but annotates the
+            # parameter for plain functions returning AuthorizeResult, not Optional[AuthorizeResult].
+            bolt = AsyncApp(**common, oauth_settings=settings, authorize=authorize)  # type: ignore[arg-type]
         return bolt
 
     def _register_lifecycle(self) -> None:

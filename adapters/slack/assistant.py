@@ -80,10 +80,11 @@ async def working(adapter: SlackAdapter, client: AsyncWebClient, event: dict, te
     channel = event.get("channel")
     if not channel or event.get("channel_type") != "im":
         return  # statuses and titles belong to the DM (the assistant pane and the Messages tab)
-    if llm_enabled(adapter):
+    anchor = thread_ts or event.get("ts")
+    if llm_enabled(adapter) and anchor:
         # In a plain DM the status hangs on the executive's message, as Bolt's own set_status does.
         await _quietly(client.assistant_threads_setStatus(
-            channel_id=channel, thread_ts=thread_ts or event.get("ts"),
+            channel_id=channel, thread_ts=anchor,
             status=adapter.coach.prompts.text("assistant.status")))
     if not thread_ts:
         return

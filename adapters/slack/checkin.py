@@ -58,8 +58,11 @@ def register(adapter: SlackAdapter) -> None:
         try:
             replies = await adapter.run(coach.record_checkin, who, item, value)
         except ValueError as exc:
-            await client.chat_postMessage(channel=channel, text=str(exc))
+            if channel:
+                await client.chat_postMessage(channel=channel, text=str(exc))
             return
+        if not channel:
+            return  # nowhere to answer (a click on a message always names its conversation)
         if item == "talk":
             # The conversation starts below the check-in, like any DM.
             await adapter.post(client, channel, replies)

@@ -53,7 +53,7 @@ async def respond(adapter: SlackAdapter, client: AsyncWebClient, who: Who, event
         if saved is None:
             await assistant.working(adapter, client, event, text)
             try:
-                replies = await adapter.run(coach.reply, who, text) if text else [coach.help_text()]
+                replies = list(await adapter.run(coach.reply, who, text)) if text else [coach.help_text()]
             except Exception:
                 # The executive wrote and must not be left without an answer (an LLM outage,
                 # a bug): say so plainly; the details go to the log.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aiohttp import web
@@ -33,8 +34,9 @@ def attach(app: web.Application, adapter: SlackAdapter, *, events: bool) -> None
                 # A signed command or click sent again (Slack never retries those): run it once.
                 checks.log_refusal(Refusal(200, "replayed request ignored"), request.remote, len(raw))
                 return web.Response(status=200)
-            bolt_request = AsyncBoltRequest(body=verified.text, query=request.query_string,
-                                            headers=request.headers)  # type: ignore[arg-type]
+            # Bolt keeps one value per header name, as it would from aiohttp's multidict.
+            headers: dict[str, str | Sequence[str]] = dict(request.headers.items())
+            bolt_request = AsyncBoltRequest(body=verified.text, query=request.query_string, headers=headers)
             try:
                 response = await bolt.async_dispatch(bolt_request)
             except Exception as exc:  # a body Slack would not send, in a way not foreseen above

@@ -62,7 +62,7 @@ class SQLiteInstallationStore(AsyncInstallationStore):
         data = installation.to_dict_for_copying()
         data["installed_at"] = installation.installed_at  # a float, not a datetime, for JSON
         with self.store.write() as db:
-            db["slack_installations"].insert(
+            db.table("slack_installations").insert(
                 {
                     "tenant": _tenant(installation.enterprise_id, installation.team_id,
                                       installation.is_enterprise_install),
@@ -176,7 +176,7 @@ class SQLiteOAuthStateStore(AsyncOAuthStateStore):
     def _issue(self, state: str, now: float) -> None:
         with self.store.write() as db:
             db.execute("delete from slack_oauth_states where expires_at < ?", [now])
-            db["slack_oauth_states"].insert(
+            db.table("slack_oauth_states").insert(
                 {"state": state, "tenant": "", "expires_at": now + self.expiration_seconds}
             )
 

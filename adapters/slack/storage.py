@@ -16,15 +16,15 @@ migrations = Migrations("coachbot.slack")
 @migrations()
 def m001_slack(db: sqlite_utils.Database) -> None:
     # Events already accepted, so Slack's retries (and replays after a restart) run once.
-    db["slack_events"].create(
+    db.table("slack_events").create(
         {"tenant": str, "event_id": str, "received_at": float},
         pk=("tenant", "event_id"),
         not_null={"tenant", "event_id"},
     )
-    db["slack_events"].create_index(["received_at"])
+    db.table("slack_events").create_index(["received_at"])
 
     # One row per OAuth installation (bot token, and the installer's user token if any).
-    db["slack_installations"].create(
+    db.table("slack_installations").create(
         {
             "id": int,
             "tenant": str,  # team id, or the enterprise id for an org-wide install
@@ -38,11 +38,11 @@ def m001_slack(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"tenant", "client_id"},
     )
-    db["slack_installations"].create_index(["client_id", "tenant", "installed_at"])
+    db.table("slack_installations").create_index(["client_id", "tenant", "installed_at"])
 
     # OAuth ``state`` values handed to a browser, valid for a few minutes. No workspace
     # is known yet at that point, so ``tenant`` is the empty string.
-    db["slack_oauth_states"].create(
+    db.table("slack_oauth_states").create(
         {"state": str, "tenant": str, "expires_at": float},
         pk="state",
         not_null={"tenant"},
@@ -55,5 +55,5 @@ def m002_inbox(db: sqlite_utils.Database) -> None:
     # (the coach's answer is known), then answered (posted). What a restart finds claimed
     # or replied is answered on start. The text is kept only until then.
     for column in ("status", "user_id", "channel", "thread_ts", "text", "replies", "claimed_by"):
-        db["slack_events"].add_column(column, str)
-    db["slack_events"].create_index(["status"])
+        db.table("slack_events").add_column(column, str)
+    db.table("slack_events").create_index(["status"])

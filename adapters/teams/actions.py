@@ -8,6 +8,7 @@ that the engine rejects (a time zone it does not know) gives the card back.
 from __future__ import annotations
 
 import re
+from typing import Any, TypeGuard
 
 from microsoft_agents.hosting.core import TurnContext
 
@@ -21,7 +22,7 @@ ALREADY_ANSWERED = "That card was already answered."
 UNREADABLE = "I couldn't read that button. Type help to see what I can do."
 
 
-def is_card_action(value: object) -> bool:
+def is_card_action(value: object) -> TypeGuard[dict[str, Any]]:
     return isinstance(value, dict) and isinstance(value.get(cards.MARKER), str)
 
 

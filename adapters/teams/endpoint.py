@@ -17,7 +17,13 @@ from aiohttp import web
 from aiohttp.web import NotAppKeyWarning
 from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.aiohttp import start_agent_process
-from microsoft_agents.hosting.core import ClaimsIdentity, JwtTokenValidator, OutboundHostValidator
+from microsoft_agents.hosting.core import (
+    AgentApplication,
+    ClaimsIdentity,
+    JwtTokenValidator,
+    OutboundHostValidator,
+    TurnState,
+)
 from pydantic import ValidationError
 from yarl import URL
 
@@ -27,7 +33,7 @@ from .turns import REQUEST_BASE_URL, Teams, now, run
 log = logging.getLogger("coachbot.teams")
 
 TEAMS_KEY: web.AppKey[Teams] = web.AppKey("coachbot_teams", Teams)
-AGENT_KEY: web.AppKey[object] = web.AppKey("coachbot_teams_agent", object)
+AGENT_KEY: web.AppKey[AgentApplication[TurnState]] = web.AppKey("coachbot_teams_agent", AgentApplication)
 
 # Activities the coach answers: they need a sender and a tenant. Only these ever save a
 # conversation reference (agent.py).

@@ -35,7 +35,7 @@ DELIVERY_MEMORY = timedelta(days=2)  # far longer than any redelivery
 
 @migrations()
 def m001_teams(db: sqlite_utils.Database) -> None:
-    db["teams_conversations"].create(
+    db.table("teams_conversations").create(
         {
             "id": int,
             "tenant": str,
@@ -49,9 +49,9 @@ def m001_teams(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"tenant", "executive_id", "conversation_id", "reference"},
     )
-    db["teams_conversations"].create_index(["tenant", "executive_id"], unique=True)
+    db.table("teams_conversations").create_index(["tenant", "executive_id"], unique=True)
 
-    db["teams_cards"].create(
+    db.table("teams_cards").create(
         {
             "id": str,  # random, carried in every button's data
             "tenant": str,
@@ -65,9 +65,9 @@ def m001_teams(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"tenant", "executive_id", "kind", "status"},
     )
-    db["teams_cards"].create_index(["tenant", "executive_id"])
+    db.table("teams_cards").create_index(["tenant", "executive_id"])
 
-    db["teams_exports"].create(
+    db.table("teams_exports").create(
         {
             "token_hash": str,
             "tenant": str,
@@ -82,12 +82,12 @@ def m001_teams(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m002_deliveries(db: sqlite_utils.Database) -> None:
-    db["teams_deliveries"].create(
+    db.table("teams_deliveries").create(
         {"tenant": str, "activity_id": str, "executive_id": int, "at": str},
         pk=("tenant", "activity_id"),
         not_null={"tenant", "activity_id", "executive_id", "at"},
     )
-    db["teams_deliveries"].create_index(["at"])
+    db.table("teams_deliveries").create_index(["at"])
 
 
 @migrations()
@@ -95,8 +95,8 @@ def m003_inbox(db: sqlite_utils.Database) -> None:
     # The inbox (inbox.py): a message is claimed with its text, then replied (the answer
     # kept), then answered; what a restart finds claimed or replied is answered on start.
     for column in ("status", "text", "replies", "claimed_by"):
-        db["teams_deliveries"].add_column(column, str)
-    db["teams_deliveries"].create_index(["status"])
+        db.table("teams_deliveries").add_column(column, str)
+    db.table("teams_deliveries").create_index(["status"])
 
 
 # --- conversation references ----------------------------------------------------------
@@ -114,10 +114,10 @@ def save_reference(store: Store, who: Who, reference: dict, now: datetime) -> bo
             "updated_at": now.isoformat(),
         }
         if existing is None:
-            db["teams_conversations"].insert(values)
+            db.table("teams_conversations").insert(values)
             return True
         if existing["reference"] != values["reference"]:
-            db["teams_conversations"].update(existing["id"], values)
+            db.table("teams_conversations").update(existing["id"], values)
         return False
 
 
@@ -177,7 +177,7 @@ def new_card(store: Store, who: Who, kind: str, now: datetime) -> str:
     card_id = secrets.token_urlsafe(12)
     with store.write() as db:
         executive = executives.get_or_create(db, who, now)
-        db["teams_cards"].insert(
+        db.table("teams_cards").insert(
             {
                 "id": card_id,
                 "tenant": who.tenant,
@@ -216,7 +216,7 @@ def claim_card(store: Store, who: Who, card_id: str, kind: str, now: datetime) -
         )
         if cursor.rowcount != 1:
             return None
-        return dict(db["teams_cards"].get(card_id))
+        return dict(db.table("teams_cards").get(card_id))
 
 
 def reopen_card(store: Store, who: Who, card_id: str) -> None:
@@ -238,7 +238,7 @@ def new_export_token(store: Store, who: Who, now: datetime) -> str:
     token = secrets.token_urlsafe(32)
     with store.write() as db:
         executive = executives.get_or_create(db, who, now)
-        db["teams_exports"].insert(
+        db.table("teams_exports").insert(
             {
                 "token_hash": _hash(token),
                 "tenant": who.tenant,
@@ -261,6 +261,6 @@ def redeem_export_token(store: Store, token: str, now: datetime) -> Who | None:
         rows = list(db["teams_exports"].rows_where("token_hash = ?", [_hash(token)]))
         if not rows or rows[0]["used_at"] or rows[0]["expires_at"] < now.isoformat():
             return None
-        db["teams_exports"].update(rows[0]["token_hash"], {"used_at": now.isoformat()})
-        executive = db["executives"].get(rows[0]["executive_id"])
+        db.table("teams_exports").update(rows[0]["token_hash"], {"used_at": now.isoformat()})
+        executive = db.table("executives").get(rows[0]["executive_id"])
     return Who(executive["tenant"], executive["user_id"], executive["platform"])

@@ -70,14 +70,14 @@ def _settle_week(db: sqlite_utils.Database, executive: dict, week: str, status: 
     values = {"status": status, **extra}
     row = outbox.week_row(db, executive["tenant"], executive["id"], week)
     if row is None:
-        db["checkin_deliveries"].insert({"tenant": executive["tenant"], "executive_id": executive["id"],
-                                         "week": week, "claimed_at": now.isoformat(), "attempts": 0, **values})
+        db.table("checkin_deliveries").insert({"tenant": executive["tenant"], "executive_id": executive["id"],
+                                               "week": week, "claimed_at": now.isoformat(), "attempts": 0, **values})
         return
     if row["status"] in ("undeliverable",):
         return
     if status == "answered" and row["status"] == "claimed":
         values["status"] = "claimed"  # the sender still owns it; mark_sent keeps the answer
-    db["checkin_deliveries"].update(row["id"], values)
+    db.table("checkin_deliveries").update(row["id"], values)
 
 
 def record(coach: Coach, who: Who, item: str, value: str | int, now: datetime) -> list[Reply]:
@@ -85,9 +85,8 @@ def record(coach: Coach, who: Who, item: str, value: str | int, now: datetime) -
     clean = validate(item, value)
     if item == "stop":
         return [stop(coach, who, now)]
-    reply = {"snooze": snooze, "later": later, "skip": skip_week}.get(item)
-    if reply is not None:
-        reply = reply(coach, who, now)
+    control = {"snooze": snooze, "later": later, "skip": skip_week}.get(item)
+    reply = control(coach, who, now) if control is not None else None
     prompts = coach.prompts
     with coach.store.write() as db:
         row = executives.get_or_create(db, who, now)
@@ -96,7 +95,7 @@ def record(coach: Coach, who: Who, item: str, value: str | int, now: datetime) -
             "delete from checkin_answers where tenant = ? and executive_id = ? and week = ? and item = ?",
             [who.tenant, row["id"], week, item],
         )
-        db["checkin_answers"].insert(
+        db.table("checkin_answers").insert(
             {"tenant": who.tenant, "executive_id": row["id"], "week": week, "item": item,
              "value": clean, "at": now.isoformat()}
         )
@@ -141,7 +140,9 @@ def later(coach: Coach, who: Who, now: datetime, hours: float = LATER_HOURS) -> 
             return Reply(coach.prompts.text("checkin.later_no_reminder"), "info")
         until = schedule.later(now, float(hours), schedule.resolve(row))
         if existing is not None and existing["status"] in ("sent", "snoozed"):
-            db["checkin_deliveries"].update(existing["id"], {"status": "sent", "snoozed_until": until.isoformat()})
+            db.table("checkin_deliveries").update(
+                existing["id"], {"status": "sent", "snoozed_until": until.isoformat()}
+            )
     local = until.astimezone(schedule.zone(row.get("timezone")))
     return Reply(coach.prompts.text("checkin.later_reply", when=local.strftime("%H:%M")), "info")
 
@@ -181,7 +182,7 @@ def away_until(coach: Coach, who: Who, until: date | str | None, now: datetime) 
         value = day.isoformat()
     with coach.store.write() as db:
         row = _executive(coach, db, who, now)
-        db["executives"].update(row["id"], {"away_until": value})
+        db.table("executives").update(row["id"], {"away_until": value})
     if value is None:
         return Reply(coach.prompts.text("checkin.back_reply"), "info")
     return Reply(coach.prompts.text("checkin.away_reply", date=value), "info")
@@ -191,14 +192,14 @@ def stop(coach: Coach, who: Who, now: datetime) -> Reply:
     """No more check-ins (or reminders) until the executive restarts them."""
     with coach.store.write() as db:
         row = _executive(coach, db, who, now)
-        db["executives"].update(row["id"], {"paused": 1})
+        db.table("executives").update(row["id"], {"paused": 1})
     return Reply(coach.prompts.text("checkin.stop_reply"), "info")
 
 
 def restart(coach: Coach, who: Who, now: datetime) -> Reply:
     with coach.store.write() as db:
         row = _executive(coach, db, who, now)
-        db["executives"].update(row["id"], {"paused": 0, "away_until": None})
+        db.table("executives").update(row["id"], {"paused": 0, "away_until": None})
         plan = schedule.resolve({**row, "away_until": None})
     when = schedule.next_due(plan, now).due_at.astimezone(plan.tz)
     return Reply(coach.prompts.text("checkin.restart_reply", when=when.strftime("%A %H:%M")), "info")
@@ -210,5 +211,5 @@ def quiet_hours(coach: Coach, who: Who, hours: str, now: datetime) -> Reply:
     value = "off" if parsed is None else f"{parsed[0]:%H:%M}-{parsed[1]:%H:%M}"
     with coach.store.write() as db:
         row = _executive(coach, db, who, now)
-        db["executives"].update(row["id"], {"quiet_hours": value})
+        db.table("executives").update(row["id"], {"quiet_hours": value})
     return Reply(coach.prompts.text("checkin.quiet_reply", hours=value), "info")

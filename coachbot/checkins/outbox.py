@@ -46,7 +46,7 @@ STATUSES = ("claimed", "sent", "answered", "skipped", "snoozed", "failed", "unde
 
 @migrations()
 def m001_executive_checkin_columns(db: sqlite_utils.Database) -> None:
-    table = db["executives"]
+    table = db.table("executives")
     columns = set(table.columns_dict)
     for name, kind in (
         ("schedule_own", int),  # 1 once the executive chose their own weekday / time
@@ -72,7 +72,7 @@ def m001_executive_checkin_columns(db: sqlite_utils.Database) -> None:
         "or coalesce(new.checkin_time, '') != coalesce(old.checkin_time, '')) "
         "begin update executives set schedule_own = 1 where id = new.id; end"
     )
-    db["checkin_deliveries"].create_index(["status", "snoozed_until"], if_not_exists=True)
+    db.table("checkin_deliveries").create_index(["status", "snoozed_until"], if_not_exists=True)
 
 
 def new_worker_id() -> str:
@@ -133,7 +133,8 @@ def claim(store: Store, tenant: str, executive_id: int, week: str, due_at: datet
             [tenant, executive_id, week, due_at.isoformat(), worker, now.isoformat()],
         )
         if cursor.rowcount == 1:
-            return Claim(int(cursor.lastrowid), False, 1)  # type: ignore[arg-type]
+            assert cursor.lastrowid is not None, "an insert that added a row has its id"
+            return Claim(cursor.lastrowid, False, 1)
         row = _row(db, tenant, executive_id, week)
         if row is None:
             return None

@@ -25,5 +25,5 @@ def platform_timezone(store: Store, who: Who, timezone: str | None, now: datetim
         changed = row.get("timezone") != timezone
         if changed:
             changes["timezone"] = timezone
-        db["executives"].update(row["id"], changes)
+        db.table("executives").update(row["id"], changes)
     return changed

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import sqlite_utils
+
 from coachbot.models import Who
 
 from . import content, outbox, schedule
@@ -41,6 +43,31 @@ class Job:
     due_at: datetime | None = None
     delivery: dict | None = None
     cohort: dict | None = None
+
+
+def active_executives(db: sqlite_utils.Database, platforms: Iterable[str]) -> list[dict]:
+    """Executives on these platforms who have not paused their check-ins."""
+    platforms = list(platforms)
+    if not platforms:
+        return []
+    marks = ", ".join("?" for _ in platforms)
+    cursor = db.execute(
+        f"select * from executives where platform in ({marks}) and coalesce(paused, 0) = 0", platforms)
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def cohorts_by_executive(db: sqlite_utils.Database) -> dict[int, dict]:
+    """Each enrolled executive's cohort row (the newest enrolment that was not stopped)."""
+    cursor = db.execute(
+        "select m.executive_id, c.* from cohort_members m join cohorts c on c.id = m.cohort_id "
+        "where coalesce(m.status, '') != 'stopped' order by m.id")
+    columns = [c[0] for c in cursor.description]
+    found: dict[int, dict] = {}
+    for row in cursor.fetchall():
+        values = dict(zip(columns, row, strict=False))
+        found[int(row[0])] = values  # the newest enrolment wins
+    return found
 
 
 @dataclass
@@ -98,25 +125,10 @@ class Runner:
 
     # --- planning (synchronous, reads the database) -------------------------------------
     def _executives(self) -> list[dict]:
-        if not self.channels:
-            return []
-        marks = ", ".join("?" for _ in self.channels)
-        cursor = self.store.db.execute(
-            f"select * from executives where platform in ({marks}) and coalesce(paused, 0) = 0",
-            list(self.channels))
-        columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return active_executives(self.store.db, self.channels)
 
     def _cohorts(self) -> dict[int, dict]:
-        cursor = self.store.db.execute(
-            "select m.executive_id, c.* from cohort_members m join cohorts c on c.id = m.cohort_id "
-            "where coalesce(m.status, '') != 'stopped' order by m.id")
-        columns = [c[0] for c in cursor.description]
-        found: dict[int, dict] = {}
-        for row in cursor.fetchall():
-            values = dict(zip(columns, row, strict=False))
-            found[int(row[0])] = values  # the newest enrolment wins
-        return found
+        return cohorts_by_executive(self.store.db)
 
     def plan(self, now: datetime) -> tuple[list[Job], RunResult]:
         """What to send at ``now``; settles the weeks that need no sending (away, unreachable)."""
@@ -272,6 +284,7 @@ class Runner:
         executive = job.executive
         channel = self.channels[executive["platform"]]
         recipient = _recipient(executive)
+        assert job.due_at is not None, "a check-in job always carries its due time"
         claim = await asyncio.to_thread(outbox.claim, self.store, executive["tenant"], executive["id"],
                                         job.week, job.due_at, self.worker, now)
         if claim is None:

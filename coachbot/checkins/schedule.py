@@ -138,7 +138,9 @@ def after_quiet_hours(instant: datetime, schedule: Schedule) -> datetime:
     instant = instant.astimezone(UTC)
     if not in_quiet_hours(instant, schedule):
         return instant
-    _, end = parse_quiet_hours(schedule.quiet_hours)  # type: ignore[misc]
+    hours = parse_quiet_hours(schedule.quiet_hours)
+    assert hours is not None, "in_quiet_hours found quiet hours"
+    _, end = hours
     wall = instant.astimezone(schedule.tz)
     day = wall.date() if wall.time() < end else wall.date() + timedelta(days=1)
     return wall_clock(day, end, schedule.tz)

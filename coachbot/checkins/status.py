@@ -13,22 +13,12 @@ PLATFORMS = ("slack", "teams")
 
 def report(coach, platforms: Iterable[str] = PLATFORMS, now: datetime | None = None, weeks: int = 4) -> dict:
     """Counts for the executives' current local weeks, the last ``weeks`` weeks, and problems."""
-    from .runner import Runner
+    from .runner import active_executives, cohorts_by_executive
 
     assert now is not None
-    platforms = tuple(platforms)
     db = coach.store.db
-
-    class _Named:  # the planner only needs each platform's name here, never a channel
-        def __init__(self, platform: str):
-            self.platform = platform
-
-    planner = Runner(coach, [_Named(p) for p in platforms])  # type: ignore[list-item]
-    try:
-        executives = planner._executives()
-        cohorts = planner._cohorts()
-    finally:
-        planner.close()
+    executives = active_executives(db, platforms)
+    cohorts = cohorts_by_executive(db)
     current = {schedule.week_of(now, e.get("timezone")) for e in executives} or {schedule.week_of(now, "UTC")}
     rows = {(r["tenant"], r["executive_id"], r["week"]): r for r in db["checkin_deliveries"].rows}
     due = upcoming = 0

@@ -92,7 +92,7 @@ def create_admin(store: Store, tenant: str, email: str, password: str, now: date
     with store.write() as db:
         if db.execute("select 1 from admin_accounts where email = ?", [email]).fetchone():
             raise AccountError(f"an account for {email} already exists")
-        db["admin_accounts"].insert(
+        db.table("admin_accounts").insert(
             {"tenant": tenant, "email": email, "password_hash": password_hash, "created_at": now.isoformat()}
         )
         row = next(db["admin_accounts"].rows_where("email = ?", [email]))
@@ -114,7 +114,7 @@ def login(store: Store, email: str, password: str, ip: str, now: datetime) -> Lo
     if (_failures(store, "email", email, now) >= MAX_FAILURES_PER_EMAIL
             or _failures(store, "ip", ip, now) >= MAX_FAILURES_PER_IP):
         with store.write() as db:
-            db["login_attempts"].insert({"email": email, "ip": ip, "ok": 0, "at": now.isoformat()})
+            db.table("login_attempts").insert({"email": email, "ip": ip, "ok": 0, "at": now.isoformat()})
         return LoginResult(None, throttled=True)
     rows = list(store.db["admin_accounts"].rows_where("email = ?", [email]))
     ok = False
@@ -125,9 +125,9 @@ def login(store: Store, email: str, password: str, ip: str, now: datetime) -> Lo
     ok = ok and bool(rows)
     token = secrets.token_urlsafe(32) if ok else None
     with store.write() as db:
-        db["login_attempts"].insert({"email": email, "ip": ip, "ok": int(ok), "at": now.isoformat()})
+        db.table("login_attempts").insert({"email": email, "ip": ip, "ok": int(ok), "at": now.isoformat()})
         if ok and token:
-            db["admin_sessions"].insert(
+            db.table("admin_sessions").insert(
                 {
                     "token_hash": _digest(token),
                     "admin_id": rows[0]["id"],

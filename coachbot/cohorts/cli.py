@@ -91,7 +91,9 @@ def _adopt_tenant(store: Store, target: cohort.Cohort, text: str) -> cohort.Coho
             return target
         db.execute("update cohorts set tenant = ? where id = ? and tenant = ?", [tenant, target.id, LOCAL_TENANT])
     print(f"cohort {target.name!r} now belongs to tenant {tenant}", file=sys.stderr)
-    return cohort.get(store.db, tenant, target.id)  # type: ignore[return-value]
+    moved = cohort.get(store.db, tenant, target.id)
+    assert moved is not None, "moved to this tenant just above"
+    return moved
 
 
 def cmd_cohort_enroll(args: argparse.Namespace) -> int:

@@ -142,7 +142,7 @@ def create(
     with store.write() as db:
         if by_name(db, tenant, name) is not None:
             raise CohortError(f"a cohort called {name!r} already exists")
-        db["cohorts"].insert(
+        db.table("cohorts").insert(
             {
                 "tenant": tenant,
                 "name": name,
@@ -153,7 +153,9 @@ def create(
                 "created_at": now.isoformat(),
             }
         )
-        return by_name(db, tenant, name)  # type: ignore[return-value]
+        created = by_name(db, tenant, name)
+        assert created is not None, "inserted just above, in this transaction"
+        return created
 
 
 def get(db: sqlite_utils.Database, tenant: str, cohort_id: int) -> Cohort | None:
@@ -182,7 +184,9 @@ def set_programme(store: Store, cohort: Cohort, programme: tuple[ProgrammeWeek, 
             "update cohorts set programme = ? where tenant = ? and id = ?",
             [programme_json(programme), cohort.tenant, cohort.id],
         )
-        return get(db, cohort.tenant, cohort.id)  # type: ignore[return-value]
+        updated = get(db, cohort.tenant, cohort.id)
+        assert updated is not None, "updated just above, in this transaction"
+        return updated
 
 
 def known_tenants(db: sqlite_utils.Database) -> list[str]:

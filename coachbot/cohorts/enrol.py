@@ -82,7 +82,7 @@ def read_rows(text: str) -> list[tuple[int, dict[str, str]]]:
     unknown = [h for h in header if h and h not in COLUMNS]
     if unknown:
         raise EnrolError(f"unknown column {unknown[0]!r} (columns: {','.join(COLUMNS)})")
-    rows = []
+    rows: list[tuple[int, dict[str, str]]] = []
     try:
         for record in reader:
             if not any(cell.strip() for cell in record):
@@ -183,8 +183,8 @@ def enrol(store: Store, cohort: Cohort, text: str, now: datetime,
                 if g.timezone:
                     changes["timezone"] = g.timezone
             if changes:
-                db["executives"].update(exe["id"], changes)
-            db["cohort_members"].insert(
+                db.table("executives").update(exe["id"], changes)
+            db.table("cohort_members").insert(
                 {"tenant": cohort.tenant, "cohort_id": cohort.id, "executive_id": exe["id"],
                  "status": "invited", "enrolled_at": now.isoformat()}
             )

@@ -159,7 +159,7 @@ def cohort_weeks(cohort: Cohort, people: list[Member], now: datetime) -> tuple[W
         enrolled = [m.enrolled_at[:10] for m in people if m.enrolled_at]
         start = date.fromisoformat(min(enrolled)) if enrolled else now.date()
     start -= timedelta(days=start.weekday())
-    weeks = []
+    weeks: list[Week] = []
     day = start
     while _complete(day, now) and len(weeks) < MAX_WEEKS:
         number = len(weeks) + 1 if cohort.start_date else None

@@ -21,7 +21,7 @@ from coachbot.phrasing import Phrased, PhraseRequest
 from coachbot.wording import Prompts, load_prompts
 
 _LABEL = re.compile(r"^\s*(?:\*\*)?(?:coach|coachbot|assistant|message)(?:\*\*)?\s*:\s*", re.IGNORECASE)
-_QUOTES = ("\"\"", "“”", "''", "‘’")
+_QUOTES: tuple[tuple[str, str], ...] = (("\"", "\""), ("“", "”"), ("'", "'"), ("‘", "’"))
 
 
 def clean(text: str) -> str:

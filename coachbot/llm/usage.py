@@ -19,7 +19,7 @@ migrations = Migrations("coachbot.llm")
 
 @migrations()
 def m001_llm_usage(db: sqlite_utils.Database) -> None:
-    db["llm_usage"].create(
+    db.table("llm_usage").create(
         {
             "id": int,
             "tenant": str,
@@ -36,8 +36,8 @@ def m001_llm_usage(db: sqlite_utils.Database) -> None:
         not_null={"tenant", "purpose", "outcome"},
         defaults={"tokens_in": 0, "tokens_out": 0, "ms": 0},
     )
-    db["llm_usage"].create_index(["tenant", "at"])
-    db["llm_usage"].create_index(["tenant", "executive_id"])
+    db.table("llm_usage").create_index(["tenant", "at"])
+    db.table("llm_usage").create_index(["tenant", "executive_id"])
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class UsageLog:
     def record(self, call: Call, now: datetime | None = None) -> None:
         # One insert, its own short transaction: never inside the dialogue's turn.
         with self.store.write() as db:
-            db["llm_usage"].insert(
+            db.table("llm_usage").insert(
                 {
                     "tenant": call.tenant,
                     "executive_id": call.executive_id,
