@@ -249,7 +249,8 @@ _CONCEPTS: dict[str, str] = {
         "rechtsabteilung|juridique|legale|borrar|löschen|supprimer|apagar|cancellare|ocultar|"
         "verstecken|cacher|esconder|nascondere|una sola voz|eine stimme|une seule voix|uma só voz|"
         "una sola voce|mensaje|botschaft|mensagem|messaggio|riesgo|risiko|risque|risco|rischio|"
-        "censura|zensur|censure"
+        "censura|zensur|censure|unica voce|voce unica|controllata|controllato|kontrolliert|un seul message|"
+        "schadet|ruf|reputation|reputación|reputazione|réputation|reputação|schaadt|imago"
         "|controle|goedkeuring|juridisch|verwijderen|één stem|boodschap|risico|uitzetten"
     ),
     "@listen": (
