@@ -183,8 +183,9 @@ def resolve(own: Candidates, others: Candidates, model: Model) -> list[Belief]:
     for i in decide(probs, model.labels, threshold, model.extra_threshold):
         dimension, stance = model.labels[i].split(":")
         if own.probs[i] >= threshold or own.probs[i] >= others.probs[i]:
-            out.append(Belief(dimension, stance, round(own.probs[i], 4), own.evidence[i], False))  # type: ignore[arg-type]
+            confidence = round(model.confidence(own.probs[i]), 4)
+            out.append(Belief(dimension, stance, confidence, own.evidence[i], False))  # type: ignore[arg-type]
         else:
-            confidence = round(others.probs[i] * model.reported_factor, 4)
+            confidence = round(model.confidence(others.probs[i]) * model.reported_factor, 4)
             out.append(Belief(dimension, stance, confidence, others.evidence[i], True))  # type: ignore[arg-type]
     return out

@@ -1,9 +1,11 @@
 """The shipped linear model: load ``model.json`` once and score feature sets in pure Python.
 
 One logistic regression per (dimension, stance) label, trained by ``train.py``; each label's raw
-score goes through a Platt curve fitted on out-of-fold scores, so a confidence of 0.7 means
-roughly "right seven times in ten" on text the model did not see (``bench/beliefs.py
---calibration`` shows how close that holds on the held-out split).
+score goes through a Platt curve fitted on out-of-fold scores. A belief ``detect()`` returns
+from the engine's recording bar up has then won its dimension too, so its reported confidence
+goes through one more curve (``confidence``), fitted on the out-of-fold beliefs detect() returned;
+either way a confidence of 0.7 means roughly "right seven times in ten" on text the model did
+not see (``bench/beliefs.py --calibration`` shows how close that holds on the held-out split).
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ class Model:
         self.threshold: float = spec["threshold"]
         self.extra_threshold: float = spec["extra_threshold"]
         self.reported_factor: float = spec["reported_factor"]
+        # (a, b, from): detect() reports sigmoid(a * logit(p) + b) for a belief it returns with
+        # label probability p >= from (the engine's bar for recording a belief). Such a belief has
+        # passed the threshold and won its dimension, which makes it right more often than p alone
+        # says; the trainer fits the curve on out-of-fold returned beliefs, so a reported 0.8 is
+        # right about eight times in ten. Below ``from`` a belief keeps p: returned, but under the bar.
+        a, b, start = (list(spec.get("confidence_curve", ())) or [1.0, 0.0, 1.0])
+        self.confidence_curve: tuple[float, float, float] = (float(a), float(b), float(start))
         # For each label, the index of the same dimension's other stance.
         self.twins: list[int] = [self.labels.index(_opposite(label)) for label in self.labels]
 
@@ -44,6 +53,14 @@ class Model:
     def probabilities(self, feats: set[str]) -> list[float]:
         """Calibrated probabilities, one per label."""
         return [_sigmoid(a * z + b) for z, (a, b) in zip(self.raw(feats), self.platt, strict=True)]
+
+    def confidence(self, p: float) -> float:
+        """The confidence reported for a returned belief whose label probability is ``p``."""
+        a, b, start = self.confidence_curve
+        if p < start:
+            return p
+        p = min(p, 1 - 1e-6)
+        return _sigmoid(a * math.log(p / (1 - p)) + b)
 
 
 def decide(probs: list[float], labels: list[str] | tuple[str, ...], first: float, extra: float) -> list[int]:

@@ -9,7 +9,10 @@ Steps, all deterministic (fixed seeds, sorted features, a hash-based split):
    on the texts it did not see, and pick two decision thresholds (one for a text's most likely
    belief, a higher one for any further belief) that maximise that out-of-fold macro-F1 while
    leaving at least ``MIN_EMPTY`` of the no-belief texts empty;
-4. write the weights, rounded and pruned, to ``coachbot/beliefs/model.json``.
+4. fit the reported-confidence curve on the out-of-fold beliefs detect() returns from the
+   engine's recording bar (0.5) up, so that a reported confidence is how often such a belief
+   was right (below the bar a belief keeps its probability, so nothing is lifted over it);
+5. write the weights, rounded and pruned, to ``coachbot/beliefs/model.json``.
 
 scikit-learn is needed here only (``pip install -e ".[train]"``); the runtime reads JSON.
 """
@@ -32,6 +35,8 @@ MIN_COUNT = 2  # a feature seen once in training is as likely noise as signal
 REPORTED_FACTOR = 0.75  # someone else's view is context: kept, but below the executive's own
 DIGITS = 4  # weights are rounded to this many decimals: a smaller file, no change in output
 MIN_EMPTY = 0.9  # most messages to a coach state no belief; a false belief is worse than a miss
+RECORD = 0.5  # the engine records a belief from this confidence up (prompts/policy.yaml); the
+# reported confidence is recalibrated from here up, and left as it is below
 GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))
 
 
@@ -120,6 +125,18 @@ def _platt(z: list[float], y: list[bool]) -> tuple[float, float]:
     return float(clf.coef_[0][0]), float(clf.intercept_[0])
 
 
+def _confidence_curve(returned: list[tuple[float, bool]]) -> tuple[float, float]:
+    """(a, b) of sigmoid(a * logit(p) + b), fitted on out-of-fold returned beliefs (p, right?)."""
+    import math
+
+    from sklearn.linear_model import LogisticRegression
+
+    x = [[math.log(q / (1 - q))] for q in (min(max(p, 1e-6), 1 - 1e-6) for p, _ in returned)]
+    clf = LogisticRegression(C=100.0, max_iter=1000, random_state=SEED)
+    clf.fit(x, [ok for _, ok in returned])
+    return float(clf.coef_[0][0]), float(clf.intercept_[0])
+
+
 def _sigmoid(v: float) -> float:
     import math
 
@@ -165,9 +182,18 @@ def build(rows: list[dict], c: float = C) -> tuple[dict, dict]:
                 scored.append((round(macro_f1(gold, pred), 4), -first, -extra))
     f1, first, extra = max(scored)
     first, extra = -first, -extra
+    # What detect() returns from the recording bar up, against the truth, fits the reported confidence.
+    tuner.threshold, tuner.extra_threshold = first, extra
+    returned = [
+        (b.confidence, f"{b.dimension}:{b.stance}" in g)
+        for (own, others), g in zip(seen, gold, strict=True)
+        for b in resolve(own, others, tuner)
+        if not b.reported and b.confidence >= RECORD
+    ]
     spec = {
         "about": "coachbot belief detector; rebuild with: python -m coachbot.beliefs.train",
         **_with_settings(fit_weights(rows, c), platt, first, extra),
+        "confidence_curve": [*(round(v, DIGITS) for v in _confidence_curve(returned)), RECORD],
     }
     report = {
         "train_texts": len(rows),
@@ -175,6 +201,7 @@ def build(rows: list[dict], c: float = C) -> tuple[dict, dict]:
         "oof_macro_f1": f1,
         "oof_empty_share": round(_empty_share(gold, predict(first, extra)), 4),
         "thresholds": [first, extra],
+        "confidence_curve": spec["confidence_curve"],
     }
     return spec, report
 

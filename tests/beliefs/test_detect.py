@@ -247,3 +247,51 @@ def test_a_plain_business_description_gets_no_confident_belief(text):
 
 def test_a_belief_in_another_language_is_read_at_its_pole():
     assert one("La red social no es solo marketing, es cómo trabajamos.", "social_purpose").stance == "new"
+
+
+# Implicit chat: the view is carried by who does what, not by the dimension's usual words. The
+# engine records a belief from 0.5 up (prompts/policy.yaml), so these must reach it.
+RECORD = 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "dimension", "stance"),
+    [
+        ("the supervisors look after that side, I stick to the finances", "leader_participation", "old"),
+        ("unless I go there myself I never hear the real story", "leader_participation", "new"),
+        ("we inform the residents, we don't really have a conversation with them", "voice_and_control", "old"),
+        ("posting is the press office's job, not mine and not the engineers'", "ownership", "old"),
+        ("perhaps it's not only a marketing thing, our fitters speak to customers every day", "ownership", "new"),
+        ("the growers who supply us every week matter more to me than the big retail buyers", "network_focus", "new"),
+        ("we track likes, that's the number we report", "success_measure", "old"),
+        ("Nein, das muss ich selbst machen.", "leader_participation", "new"),
+        ("Nee, dat moet ik zelf doen.", "leader_participation", "new"),
+    ],
+)
+def test_an_implicit_chat_statement_is_recorded_at_its_pole(text, dimension, stance):
+    found = one(text, dimension)
+    assert (found.stance, found.reported) == (stance, False)
+    assert found.confidence >= RECORD, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our engineers are based in Turin and Lyon.",
+        "The regulator sent a letter about the new reporting rules.",
+        "I have a board call at four, then I'm free.",
+        "Should we measure followers? I'm not sure.",
+    ],
+)
+def test_business_talk_with_the_domain_s_words_is_not_recorded(text):
+    assert all(b.confidence < RECORD for b in detect(text)), detect(text)
+
+
+def test_reported_confidence_only_moves_beliefs_already_over_the_recording_bar():
+    model = load()
+    below = [0.3, 0.4, 0.49]
+    assert [model.confidence(p) for p in below] == below
+    above = [0.5, 0.6, 0.7, 0.8, 0.9, 0.99]
+    reported = [model.confidence(p) for p in above]
+    assert all(c >= RECORD for c in reported)
+    assert reported == sorted(reported)
