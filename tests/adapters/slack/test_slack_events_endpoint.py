@@ -65,6 +65,11 @@ async def test_a_restart_does_not_forget_which_events_ran(start_coachbot, slack_
     first = await start_coachbot(slack_config())
     await first.sender.dm("hello", event_id="Ev-BEFORE-RESTART")
     await slack_api.eventually(lambda: heard, "the first message reaches the coach")
+    # ...and is answered (a restart before that would rightly answer it again, from the inbox).
+    await slack_api.eventually(
+        lambda: Store(db_path).db.execute(
+            "select status from slack_events where event_id = 'Ev-BEFORE-RESTART'").fetchone() == ("answered",),
+        "the first message is answered")
 
     # A new process on the same database file receives Slack's retry of that event.
     restarted = Coach(Store(db_path))
