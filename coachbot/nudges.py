@@ -35,8 +35,10 @@ class Nudge:
 
 
 def all_nudges(prompts: Prompts) -> list[Nudge]:
+    """Every experiment, worded in the prompts' language where a translation exists."""
+    translated: dict[str, str] = prompts.data.get("nudge_texts") or {}
     return [
-        Nudge(n["id"], n["size"], tuple(n.get("focus", ())), " ".join(n["text"].split()))
+        Nudge(n["id"], n["size"], tuple(n.get("focus", ())), " ".join(translated.get(n["id"], n["text"]).split()))
         for n in prompts.get("nudges")
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from coachbot.models import DIMENSIONS, QUESTIONS
 from coachbot.nudges import all_nudges
@@ -35,3 +36,19 @@ def test_nudges_are_relationship_acts_that_say_how_to_tell_it_went_well():
     for nudge in nudges:
         assert "You'll know it went well" in nudge.text
         assert not re.search(r"\b(blog|followers|go viral|post more|audience)\b", nudge.text, re.I), nudge.id
+
+
+def test_a_translation_overrides_only_the_keys_it_has_and_english_fills_the_rest(tmp_path):
+    import shutil
+
+    root = tmp_path / "prompts"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "prompts", root)
+    (root / "languages").mkdir(exist_ok=True)
+    (root / "languages" / "xx.yaml").write_text('listening:\n  ask_when: ["Xx when?"]\n', encoding="utf-8")
+    prompts = load_prompts(root)
+    xx = prompts.in_language("xx")
+    assert prompts.speaks("xx") and not prompts.speaks("zz")
+    assert xx.get("listening.ask_when") == ["Xx when?"]
+    assert xx.get("listening.anything_else") == prompts.get("listening.anything_else")
+    assert xx.in_language(None).get("listening.ask_when") == prompts.get("listening.ask_when")
+    assert prompts.in_language("zz").get("listening.ask_when") == prompts.get("listening.ask_when")

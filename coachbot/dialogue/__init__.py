@@ -190,9 +190,12 @@ class Dialogue:
             session = None
         opening: list[Said] = []
         if session is None:
-            session, opening = self._start(db, who, exe, now, substantive_first=heard.substantive)
+            session, opening = self._start(db, who, exe, now, substantive_first=heard.substantive,
+                                           language=self._language(heard, None))
         state = State.load(session["state"])
         state.turns += 1
+        state.language = self._language(heard, state.language)
+        prompts = self.prompts.in_language(state.language)
         message_id = db.table("messages").insert({
             "tenant": who.tenant, "executive_id": exe["id"], "session_id": session["id"],
             "role": "executive", "kind": "message", "text": heard.text, "at": now.isoformat(),
@@ -213,7 +216,7 @@ class Dialogue:
                 # Their plan is kept until they say whether they want to talk about work.
                 state.pending_plan, state.pending_when = heard.commitment, heard.has_when
         else:
-            turn = Turn(db, self.prompts, self.policy, self.strategic_texts, who, exe, session, state, heard, now,
+            turn = Turn(db, prompts, self.policy, self.strategic_texts, who, exe, session, state, heard, now,
                         said_before)
             said = opening + turn.decide()
             if turn.close_reason:
@@ -222,11 +225,22 @@ class Dialogue:
         db.table("sessions").update(session["id"], {"last_activity_at": now.isoformat(), "state": state.dump()})
         return said, self._store_coach(db, who, exe, session, said, now)
 
+    def _language(self, heard: Heard, current: str | None) -> str | None:
+        """The language to coach in after ``heard``: theirs when the coach has wording in it;
+        English again once they write a sentence of English; otherwise unchanged."""
+        if heard.foreign and heard.foreign != "other":
+            return heard.foreign if self.prompts.speaks(heard.foreign) and heard.foreign != "en" else None
+        if heard.foreign is None and len(heard.text.split()) >= 5:
+            return None
+        return current
+
     def _start(self, db: sqlite_utils.Database, who: Who, exe: dict, now: datetime,
-               substantive_first: bool) -> tuple[dict, list[Said]]:
-        """Open a session and say its opening: welcome, recall, or the check after a safety reply."""
-        state = State()
+               substantive_first: bool, language: str | None = None) -> tuple[dict, list[Said]]:
+        """Open a session and say its opening: welcome, recall, or the check after a safety reply,
+        in the language of the message that opens it (or of the last session)."""
         previous = sessions.last_closed(db, exe)
+        state = State(language=language or (State.load(previous["state"]).language if previous else None))
+        prompts = self.prompts.in_language(state.language)
         seed = f"{who.user}|{now.date()}"
         said: list[Said] = []
         if previous is not None and previous["end_reason"] == "safety":
@@ -234,21 +248,21 @@ class Dialogue:
             recent = {r[0] for r in db.execute(
                 "select text from messages where tenant = ? and executive_id = ? and role = 'coach' and at >= ?",
                 [who.tenant, exe["id"], (now - RECENT).isoformat()]).fetchall()}
-            variants = self.prompts.get("listening.wellbeing_check")
-            text = next((v for v in variants if v not in recent), self.prompts.pick("listening.wellbeing_check", seed))
+            variants = prompts.get("listening.wellbeing_check")
+            text = next((v for v in variants if v not in recent), prompts.pick("listening.wellbeing_check", seed))
             # Not coaching: a check that the executive wants to talk about work at all.
             said.append(Said(Move("wellbeing_check", "listening.wellbeing_check"), text, "info", ("wellbeing_check",)))
         elif previous is None:
             if not exe.get("welcomed_at"):
-                said.append(self._welcome(who))
+                said.append(self._welcome(who, prompts))
                 db.table("executives").update(exe["id"], {"welcomed_at": now.isoformat()})
             if not substantive_first:
-                question = self.prompts.pick("first_question", seed)
+                question = prompts.pick("first_question", seed)
                 state.current, state.last_question = "core_value", question
                 state.asked.append("core_value")
                 said.append(Said(Move("open", "first_question"), question, "question", ("question",)))
         else:
-            text, awaiting = sessions.recall(db, self.prompts, exe, previous, self.policy.quote_max_words)
+            text, awaiting = sessions.recall(db, prompts, exe, previous, self.policy.quote_max_words)
             state.awaiting_experiment = awaiting
             if not substantive_first or awaiting is None:
                 said.append(Said(Move("open", "listening.recall"), text, "opening", ("question",)))
@@ -256,16 +270,18 @@ class Dialogue:
             state.last_question = text.rsplit(". ", 1)[-1] if text.endswith("?") else None
         return sessions.create(db, exe, now, state), said
 
-    def _welcome(self, who: Who) -> Said:
+    def _welcome(self, who: Who, prompts: Prompts | None = None) -> Said:
+        prompts = prompts or self.prompts
         platform = who.platform if who.platform in ("slack", "teams") else "cli"
-        hint = self.prompts.text(f"export_hint.{platform}")
-        text = " ".join(self.prompts.text("welcome", export_hint=hint).split())
+        hint = prompts.text(f"export_hint.{platform}")
+        text = " ".join(prompts.text("welcome", export_hint=hint).split())
         return Said(Move("open", "welcome"), text, "opening", ("giving_information",))
 
     def _close(self, db: sqlite_utils.Database, who: Who, exe: dict, session: dict, now: datetime, reason: str,
                deliver: bool, state: State | None = None) -> list[Said]:
         state = state or State.load(session["state"])
-        return sessions.close(db, self.prompts, who, exe, session, state, now, reason, deliver)
+        return sessions.close(db, self.prompts.in_language(state.language), who, exe, session, state, now, reason,
+                              deliver)
 
     # --- safety ----------------------------------------------------------------------
     def _stand_down(self, db: sqlite_utils.Database, who: Who, exe: dict, flag: safety.SafetyFlag,

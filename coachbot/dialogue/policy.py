@@ -123,7 +123,7 @@ class Turn:
             self._hear_report_silently()
             self.close_reason = "goodbye"
             return []
-        if h.foreign:
+        if h.foreign and not self.prompts.speaks(h.foreign):
             self._hear_report_silently()  # "Teilweise, nur zwei Stunden": heard even if not answered in kind
             translation = self.prompts.text(f"language_translations.{h.foreign}")
             text = " ".join(self.prompts.text("language", translation=translation).split())
@@ -548,8 +548,8 @@ class Turn:
                                      before=self.prompts.text(f"stances.{belief.dimension}.{old}"),
                                      after=self.prompts.text(f"stances.{belief.dimension}.{belief.stance}"))
         else:
-            text = self.prompts.text("reflections.shift", before=sessions.short(before, 14),
-                                     after=sessions.short(after, 14))
+            text = self.prompts.text("reflections.shift", before=sessions.short(_statements(before), 14),
+                                     after=sessions.short(_statements(after), 14))
         parts = [(text, "reflection:complex"), (self.say("reflections.shift_question"), "question")]
         return self.message("name_shift", "reflections.shift", parts, "question")
 
@@ -558,6 +558,12 @@ _NOTHING_MORE = re.compile(r"\W*(?:that'?s (?:all|it)|nothing (?:else|more)|no,?
                            r"i'?m good|nope|not really|no more)\b", re.IGNORECASE)
 _THANKS_AT_END = re.compile(r"\b(?:thanks?(?: you| a lot| so much)?|cheers|much appreciated|gracias|danke|merci|"
                             r"grazie|obrigad[oa])\W*$", re.IGNORECASE)
+
+
+def _statements(text: str) -> str:
+    """``text`` without its questions, when anything else is left (a quote must not ask)."""
+    kept = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s and not s.endswith("?")]
+    return " ".join(kept) or text
 
 
 def lowered_first(question: str) -> str:

@@ -64,7 +64,9 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
     """The best reflection of ``heard`` that passes its checks, or None."""
     text = heard.text
     if heard.foreign:
-        return None
+        # Their own words are never said back in a language whose grammar the coach does
+        # not build; what a confident belief means can be, in the wording's language.
+        return _belief_reflection(heard, say, belief_min)
     feeling = feeling_kind(heard)
     if feeling and feeling != "other":
         return Reflection(say(f"listening.feelings.{feeling}"), True)
@@ -85,12 +87,9 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
         key = "reflections.change_talk" if talk is None or talk[1] else "reflections.change_talk_others"
         return Reflection(say(key, clause=second_person(clause)), True, clause="you'd like to " + second_person(clause)
                           if key == "reflections.change_talk" else None)
-    # A belief's meaning is said back only when the detector is sure, and surer still when
-    # the message has a negation in it (negations are where stance is most often misread).
-    confident = [b for b in heard.beliefs if b.confidence >= (max(belief_min, 0.85) if heard.negated else belief_min)]
-    if confident:
-        top = max(confident, key=lambda b: b.confidence)
-        return Reflection(say(f"reflections.beliefs.{top.dimension}.{top.stance}"), True)
+    belief = _belief_reflection(heard, say, belief_min)
+    if belief is not None:
+        return belief
     # Talk of reach and followers is pressure to broadcast only when they are not turning
     # away from it ("the 5k followers don't matter much, better to go deep").
     turning_away = heard.negated or _CONTRAST.search(text) or any(b.stance == "new" for b in heard.beliefs)
@@ -106,6 +105,16 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
     if echo and _fit_to_echo(echo):
         return Reflection(say("reflections.echo", clause=echo), False, clause=echo)
     return None
+
+
+def _belief_reflection(heard: Heard, say: Say, belief_min: float) -> Reflection | None:
+    # A belief's meaning is said back only when the detector is sure, and surer still when
+    # the message has a negation in it (negations are where stance is most often misread).
+    confident = [b for b in heard.beliefs if b.confidence >= (max(belief_min, 0.85) if heard.negated else belief_min)]
+    if not confident:
+        return None
+    top = max(confident, key=lambda b: b.confidence)
+    return Reflection(say(f"reflections.beliefs.{top.dimension}.{top.stance}"), True)
 
 
 def _fit_to_echo(clause: str) -> bool:

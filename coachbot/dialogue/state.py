@@ -30,6 +30,7 @@ class State:
     commitment_when: bool = False  # the plan says when, or the executive told us
     when: str | None = None  # their answer to "when?", verbatim
     own_idea: bool = False
+    language: str | None = None  # the language the executive writes in, when the coach has its wording
     options: list[str] = field(default_factory=list)  # two plans they weighed, until they pick one
     pending_plan: str | None = None  # a plan said with the return to work, before the wellbeing check's answer
     pending_when: bool = False
