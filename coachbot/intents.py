@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from coachbot.text import words
-
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
@@ -70,7 +68,8 @@ _SUSTAIN_TALK = _rx(
 )
 _LANGUAGE_MARKERS: dict[str, set[str]] = {
     "es": {"el", "la", "los", "las", "que", "de", "y", "es", "no", "por", "para", "con", "una", "pero", "muy",
-           "nuestro", "nuestros", "clientes", "creo", "hola", "gracias", "estoy", "tengo", "empresa"},
+           "nuestro", "nuestros", "clientes", "creo", "hola", "gracias", "estoy", "tengo", "empresa", "voy",
+           "del", "al", "lo", "se", "mi", "yo", "son", "está", "hay", "también", "cuando", "porque"},
     "fr": {"le", "la", "les", "des", "est", "et", "que", "je", "nous", "pas", "pour", "avec", "une", "mais",
            "très", "nos", "clients", "bonjour", "merci", "suis", "entreprise", "c'est"},
     "de": {"der", "die", "das", "und", "ist", "nicht", "ich", "wir", "mit", "für", "ein", "eine", "aber",
@@ -156,6 +155,12 @@ def sustain_talk(text: str) -> bool:
     return bool(_SUSTAIN_TALK.search(text))
 
 
+def looks_english(text: str) -> bool:
+    """A sentence of English: five words or more, a third of them common English words."""
+    tokens = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
+    return len(tokens) >= 5 and sum(1 for t in tokens if t in _ENGLISH) >= max(2, len(tokens) // 4)
+
+
 def foreign_language(text: str) -> str | None:
     """A language code when ``text`` is clearly not English ('other' for non-Latin scripts)."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -163,7 +168,7 @@ def foreign_language(text: str) -> str | None:
         non_latin = sum(1 for ch in letters if ord(ch) > 0x24F)
         if non_latin / len(letters) > 0.5:
             return "other"
-    tokens = words(text)
+    tokens = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())  # "doña" is one word, not "do" + "a"
     if len(tokens) < 3:
         return None
     english = sum(1 for t in tokens if t in _ENGLISH)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from coachbot import commands, executives, experiments, nudges, safety
+from coachbot import commands, executives, experiments, intents, nudges, safety
 from coachbot.dialogue import sessions
 from coachbot.dialogue.policy import Policy, Turn, lowered_first
 from coachbot.dialogue.sessions import Said
@@ -230,7 +230,7 @@ class Dialogue:
         English again once they write a sentence of English; otherwise unchanged."""
         if heard.foreign and heard.foreign != "other":
             return heard.foreign if self.prompts.speaks(heard.foreign) and heard.foreign != "en" else None
-        if heard.foreign is None and len(heard.text.split()) >= 5:
+        if heard.foreign is None and intents.looks_english(heard.text):
             return None
         return current
 

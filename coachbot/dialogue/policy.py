@@ -267,7 +267,7 @@ class Turn:
         state = self.state
         points = state.heard[state.summarised:][-3:]
         state.summarised = len(state.heard)
-        listed = "; ".join(points[:-1]) + "; and " + points[-1]
+        listed = "; ".join(points[:-1]) + ";" + self.prompts.get("and_word") + points[-1]
         state.reflected_alone_at = state.turns
         return self.message("reflect", "listening.summary", [(self.say("listening.summary", points=listed), "summary")],
                             "reflection")

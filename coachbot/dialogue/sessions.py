@@ -75,7 +75,7 @@ def topics(prompts: Prompts, asked: list[str]) -> str:
     names = [prompts.text(f"questions.{q}.topic") for q in asked if q in QUESTIONS]
     if not names:
         return ""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + prompts.get("and_word") + names[-1]
 
 
 def short(text: str, max_words: int = 18) -> str:
