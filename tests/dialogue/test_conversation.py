@@ -251,10 +251,17 @@ def test_small_talk_gets_a_short_answer_and_the_conversation_goes_on(coach, who,
     assert replies[-1].kind == "question" and replies[-1].text.count("?") == 1
 
 
-def test_another_language_gets_a_clear_english_only_answer(coach, who, monday):
+def test_a_language_the_coach_has_no_wording_in_gets_a_clear_english_only_answer(coach, who, monday):
+    coach.start(who, monday)
+    replies = coach.reply(who, "Ik denk dat onze klanten het bedrijf niet vertrouwen.", monday)
+    assert "English" in replies[0].text and "Engels" in replies[0].text
+
+
+def test_a_language_the_coach_has_wording_in_is_answered_in_it(coach, who, monday):
     coach.start(who, monday)
     replies = coach.reply(who, "Creo que nuestros clientes no confían en la empresa.", monday)
-    assert "English" in replies[0].text and "inglés" in replies[0].text
+    assert "English" not in replies[-1].text and "inglés" not in replies[-1].text
+    assert replies[-1].text.endswith("?")
 
 
 def test_prompt_injection_is_declined_and_coaching_continues(coach, who, monday):
