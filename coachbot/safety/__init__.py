@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from coachbot.safety.data import CATEGORIES
 from coachbot.safety.detect import imminent as _imminent
-from coachbot.safety.detect import score_window
+from coachbot.safety.detect import risk, score_window
 from coachbot.safety.language import guess
 from coachbot.safety.model import load
 from coachbot.wording import Prompts
@@ -32,7 +32,7 @@ _URGENT_FIRST = ("self_harm", "violence", "domestic_abuse", "medical", "harassme
 @dataclass(frozen=True)
 class SafetyFlag:
     category: str  # one of CATEGORIES
-    score: float  # 0..1
+    score: float  # 0..1, the risk that any category is present
     imminent: bool  # risk sounds like now / a plan / means at hand
     language: str  # ISO 639-1 guess of the text ('en' default)
 
@@ -40,14 +40,15 @@ class SafetyFlag:
 def assess(messages: Sequence[str]) -> SafetyFlag | None:
     """The executive's recent messages, oldest first, the last being the current one (up to ~4).
 
-    Returns the most likely category when its score reaches the model's threshold, else None.
+    Returns the most likely category when the risk (the category scores summed) reaches the
+    model's threshold, else None.
     """
     if isinstance(messages, str):
         messages = [messages]
     window = score_window(messages)
     model = load()
     category = max(CATEGORIES, key=lambda c: (window.scores[c], -_URGENT_FIRST.index(c)))
-    score = window.scores[category]
+    score = risk(window.scores)
     if score < model.threshold:
         return None
     texts = [m for m in messages if m and m.strip()]

@@ -9,6 +9,7 @@ with no strong cue beside it scales the classifier's score down.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,15 @@ from coachbot.safety.model import Model, load
 from coachbot.safety.normalize import fold
 
 WINDOW = 4  # messages looked at: the current one and up to three before it
+SENTENCE_WORDS = 3  # a sentence this long or longer is also scored on its own
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\s*\n+\s*")
+
+
+def sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a message worth scoring on their own (none when it has only one):
+    a disclosure buried in a long business message is not diluted by the business words."""
+    parts = [p for p in _SENTENCE.split(text.strip()) if len(p.split()) >= SENTENCE_WORDS]
+    return tuple(parts) if len(parts) > 1 else ()
 
 
 @dataclass(frozen=True)
@@ -40,8 +50,20 @@ def _message(text: str) -> tuple[frozenset[str], frozenset[str], bool, str | Non
 
 @lru_cache(maxsize=1 << 14)
 def _probabilities(text: str) -> tuple[float, ...]:
-    """The shipped model's class probabilities for one message."""
-    return tuple(load().probabilities(message_features(text)))
+    """The shipped model's class probabilities for one message (per category, the highest of
+    the whole message and of each of its sentences)."""
+    return _sentence_max(load(), text, message_features(text))
+
+
+def _sentence_max(model: Model, text: str, feats: frozenset[str]) -> tuple[float, ...]:
+    probs = model.probabilities(feats)
+    if not model.sentences:
+        return tuple(probs)
+    for sentence in sentences(text):
+        for i, p in enumerate(model.probabilities(message_features(sentence))):
+            if i and p > probs[i]:
+                probs[i] = p
+    return tuple(probs)
 
 
 def score_window(messages: Sequence[str], model: Model | None = None) -> Scores:
@@ -55,7 +77,7 @@ def score_window(messages: Sequence[str], model: Model | None = None) -> Scores:
     per = []
     for m in recent:
         feats, s, idiom, other = _message(m)
-        probs = _probabilities(m) if shipped else tuple(model.probabilities(feats))
+        probs = _probabilities(m) if shipped else _sentence_max(model, m, feats)
         per.append((feats, probs, s, idiom, other))
     *context, current = per
     strong_now = current[2]
@@ -83,6 +105,13 @@ def score_window(messages: Sequence[str], model: Model | None = None) -> Scores:
             v = model.strong_score + (1 - model.strong_score) * v
         scores[c] = round(v, 4)
     return Scores(scores, strong_now, other)
+
+
+def risk(scores: dict[str, float]) -> float:
+    """How likely the window holds any of the categories: the category scores summed (capped
+    at 1). A message that sits between two categories (harassment or an HR grievance?) is
+    still a disclosure, though neither category alone may reach the threshold."""
+    return min(1.0, sum(scores.values()))
 
 
 def imminent(messages: Sequence[str]) -> bool:

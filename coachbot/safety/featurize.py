@@ -31,6 +31,8 @@ _FUNCTION_WORDS = (
     "a an the and or but if so to of in on at for with from by as is are was were be been am i me my "
     "we us our you your he him his she her it its they them their this that these those not no do does "
     "did have has had will would can could just now then than there here what how why when "
+    "i'm i've i'd i'll it's that's there's we're we've we'll they're you're he's she's "
+    "don't can't won't didn't isn't wasn't doesn't aren't haven't "
     "y o el la los las lo le les un una unos de del al en con por para que se mi mis me te su sus es "
     "der die das den dem des ein eine einen und oder ich mich mir mein meine du er sie es wir ihr zu im "
     "ist bin war mit von auf fur nicht dass "

@@ -20,14 +20,14 @@ MIN_LITERAL = 3  # shorter strings would gate nothing
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 
 
-def _candidates(items: list) -> list[set[str]]:
-    """Sets of strings such that every match of the parsed sequence ``items`` contains at least
-    one string of each set."""
+def _candidates(items: list, shortest: int = MIN_LITERAL) -> list[set[str]]:
+    """Sets of strings (each at least ``shortest`` long) such that every match of the parsed
+    sequence ``items`` contains at least one string of each set."""
     candidates: list[set[str]] = []
     run: list[str] = []
 
     def flush() -> None:
-        if len(run) >= MIN_LITERAL:
+        if len(run) >= shortest:
             candidates.append({"".join(run)})
         run.clear()
 
@@ -38,24 +38,24 @@ def _candidates(items: list) -> list[set[str]]:
         flush()
         found: set[str] | None = None
         if op is C.SUBPATTERN:
-            found = _required(list(av[-1]))
+            found = _required(list(av[-1]), shortest)
         elif op is C.BRANCH:
-            subs = [_required(list(b)) for b in av[1]]
+            subs = [_required(list(b), shortest) for b in av[1]]
             found = None if any(s is None for s in subs) else set().union(*subs)  # type: ignore[arg-type]
         elif op in _REPEATS:
             lo, _hi, sub = av
-            found = _required(list(sub)) if lo >= 1 else None
+            found = _required(list(sub), shortest) if lo >= 1 else None
         elif op is getattr(C, "ATOMIC_GROUP", None):
-            found = _required(list(av))
-        if found and min(map(len, found)) >= MIN_LITERAL:
+            found = _required(list(av), shortest)
+        if found and min(map(len, found)) >= shortest:
             candidates.append(found)
     flush()
     return candidates
 
 
-def _required(items: list) -> set[str] | None:
+def _required(items: list, shortest: int = MIN_LITERAL) -> set[str] | None:
     """One set of strings every match of ``items`` contains one of (the most selective), or None."""
-    candidates = _candidates(items)
+    candidates = _candidates(items, shortest)
     if not candidates:
         return None
     return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
@@ -139,6 +139,14 @@ class Gated:
         return self.regex.finditer(text)
 
 
+def _needs_non_ascii(pattern: str) -> bool:
+    """Whether every match of ``pattern`` contains a character outside ASCII: its required
+    parts (each a set of literals, see :func:`required_literals`, here down to one
+    character) include a set whose strings all have one."""
+    found = _candidates(list(P.parse(pattern)), shortest=1)
+    return any(all(not lit.isascii() for lit in group) for group in found)
+
+
 class PatternSet:
     """Many gated patterns checked together: one pass over the text's grams finds the few
     patterns whose literals can be present (an inverted index from grams to patterns)."""
@@ -147,6 +155,9 @@ class PatternSet:
         self.gated = [Gated(p) for p in patterns]
         self.need = [len(g.keys) for g in self.gated]
         self.always = tuple(i for i, n in enumerate(self.need) if n == 0)
+        # Patterns gated on nothing (short words in other scripts: 殺す, 自殺) whose every
+        # match needs a character outside ASCII: skipped for ASCII text (most folded text).
+        self.always_ascii = tuple(i for i in self.always if not _needs_non_ascii(patterns[i]))
         index3: dict[str, set[tuple[int, int]]] = {}
         index4: dict[str, set[tuple[int, int]]] = {}
         for i, g in enumerate(self.gated):
@@ -172,12 +183,13 @@ class PatternSet:
         self.multi = {k: frozenset(v) for k, v in multi.items()}
         self.multi_keys = bool(multi)
 
-    def candidates(self, g: Grams) -> list[int]:
-        """Indexes of the patterns that can match a text with these grams."""
+    def candidates(self, g: Grams, ascii_text: bool = False) -> list[int]:
+        """Indexes of the patterns that can match a text with these grams (``ascii_text``:
+        the text is plain ASCII, so patterns that need another script cannot match)."""
         found3 = self.keys3.intersection(g[0])
         found4 = self.keys4.intersection(g[1])
         single = self.single
-        out = set(self.always)
+        out = set(self.always_ascii if ascii_text else self.always)
         out.update(*[single[k] for k in found3 if k in single], *[single[k] for k in found4 if k in single])
         if self.multi_keys:
             groups: set[tuple[int, int]] = set()

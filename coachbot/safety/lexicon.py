@@ -410,91 +410,130 @@ IDIOMS: tuple[str, ...] = (
 )
 
 # Most direct phrases in further languages: enough to flag a plain statement of risk.
+# Dutch and Polish have a list per category (first person, the usual euphemisms, common
+# inflections); the other languages the most direct phrases. Written with accents where the
+# language has them: :func:`_plain` folds them as :func:`fold` folds the text.
 OTHER_LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "nl": {
         "self_harm": (
-            r"\bzelfmoord\w*|\bsuicidaal\b|\bmezelf (?:van kant (?:te )?maken|doden|iets aan(?:doen)?|pijn doen|snijden|verwonden)\b|\bmijn leven (?:beeindigen|te beeindigen|nemen)\b|\ber een einde aan (?:maken|te maken)\b",
-            r"\b(?:wil|ik wil) (?:niet meer (?:leven|verder|wakker worden|hier zijn)|dood|er niet meer zijn|verdwijnen)\b|\bniet meer (?:willen )?leven\b|\bbeter af zonder mij\b|\bdood wil\b",
-            r"\b(?:ik ga|wil|ga) springen\b|\bop het dak\b|\bvan de brug\b|\bvoor de trein\b|\bafscheidsbrief\b|\bsnijd (?:mezelf|in mijn)\b|\bpillen (?:gespaard|verzameld|genomen)\b|\bniet meer wakker\b",
+            r"\bzelfmoord\w*|\bsuicida(?:al|le)\b|\bmezelf (?:van kant (?:te )?maken|doden|iets aan(?:doen)?|pijn (?:te )?doen|snijden|verwonden|ophangen|iets aan te doen)\b|\bmijn leven (?:beeindigen|te beeindigen|nemen)\b|\ber een (?:einde|eind) aan (?:maken|te maken|gemaakt)\b|\bmaak er een (?:einde|eind) aan\b",
+            r"\b(?:wil|ik wil) (?:niet meer (?:leven|verder|wakker worden|hier zijn)|dood|er niet meer zijn|verdwijnen)\b|\bniet meer (?:willen )?leven\b|\bbeter af zonder mij\b|\bdood wil\b|\bdood (?:zijn|te zijn)\b.{0,20}\b(?:wou|wens|liever)\b",
+            r"\b(?:ik ga|wil|ga) springen\b|\bop het dak\b|\bvan de brug\b|\bvoor de trein\b|\bafscheidsbrie\w*|\bsnijd (?:mezelf|in mijn)\b|\bpillen (?:gespaard|verzameld|genomen|opgespaard|liggen klaar)\b|\bniet meer wakker\b",
+            r"\bzie het (?:echt )?niet meer zitten\b|\blevensmoe\b|\bhet leven (?:moe|heeft geen zin)\b|\bgeen zin (?:meer )?(?:in|om te) leven\b|\bniemand (?:zou|zal) me missen\b|\bzonder mij (?:beter|makkelijker)\b|\bal mijn pillen\b|\bstrop\b|\bmezelf wat aandoen\b|\bdood te gaan\b",
         ),
         "violence": (
-            r"\bdoodsbedreiging\w*|\bbedreig\w*|\bdreig\w* (?:mij|me|mijn|te)\b|\bbij de keel\b|\bgeslagen\b|\bin elkaar (?:geslagen|slaan|te slaan)\b|\bmishandel\w*|\baangevallen\b|\bgestoken\b",
-            r"\b(?:iets aandoe|pijn doe|sla|vermoord|vermoorden|neersteken|neerschieten|afmaken)\b|\bmet een (?:mes|pistool|wapen|knuppel)\b|\bweet waar ik woon\b|\bbang dat ik (?:het )?(?:opnieuw|weer)\b|\bgeduwd\b|\bgeschopt\b",
+            r"\bdoodsbedreiging\w*|\bbedreigd\b|\bbedreigt (?:mij|me)\b|\bdreig\w* (?:mij|me|mijn|te)\b|\bbij de keel\b|\bin elkaar (?:geslagen|slaan|te slaan|sla)\b|\bmishandel\w*|\baangevallen\b|\bgestoken\b|\bneergestoken\b",
+            r"\b(?:iets aandoe|pijn doe|vermoord|vermoorden|neersteken|neerschieten|afmaken|maak hem af|maak haar af)\b|\bmet een (?:mes|pistool|wapen|knuppel|honkbalknuppel)\b|\bweet waar ik woon\b|\bbang dat ik (?:het )?(?:opnieuw|weer)\b|\bgeschopt\b|\b(?:een )?klap (?:gegeven|verkocht)\b|\bik sla (?:hem|haar)\b|\bstaat (?:voor|bij) mijn (?:deur|huis)\b|\bwacht me op\b|\bheb (?:hem|haar) geslagen\b|\bop de vuist\b",
         ),
         "domestic_abuse": (
-            r"\bmijn (?:man|vrouw|partner|vriend|vriendin|ex|vader|zoon)\b.{0,60}\b(?:slaat|sloeg|geslagen|geschopt|schopt|duwt|duwde|geduwd|wurgt|gewurgd|bedreigt|dreigt|controleert|sluit me op|opgesloten|verkracht|pijn)\b",
-            r"\bhuiselijk geweld\b|\bblauwe plekken\b|\bblauw oog\b|\bbang om naar huis\b|\bthuis (?:niet veilig|is het niet veilig)\b|\bhij (?:slaat|sloeg|schopt|schopte|duwt|duwde) me\b|\bze (?:slaat|sloeg) me\b",
+            r"\bmijn (?:man|vrouw|partner|vriend|vriendin|ex|vader|zoon|echtgeno\w*)\b.{0,60}\b(?:slaat|sloeg|geslagen|geschopt|schopt|duwt|duwde|geduwd|wurgt|gewurgd|bedreigt|dreigt|controleert|sluit me op|opgesloten|verkracht|pijn|knijpt|kneep|afgepakt|laat me niet)\b",
+            r"\bhuiselijk geweld\b|\bblauwe plekken\b|\bblauw oog\b|\bbang om naar huis\b|\bdurf (?:niet )?(?:meer )?naar huis\b|\bthuis (?:niet veilig|is het niet veilig|ben ik niet veilig)\b|\b(?:hij|ze) (?:slaat|sloeg|schopt|schopte|duwt|duwde|wurgde|kneep) (?:me|mij)\b|\bbang voor mijn (?:man|vrouw|partner|vriend)\b|\bkeel dichtgeknepen\b",
         ),
         "harassment": (
-            r"\bseksuele intimidatie\b|\bintimideer\w*|\b(?:word|werd|wordt) (?:gepest|geintimideerd|gediscrimineerd|betast|lastiggevallen|uitgescholden)\b|\bgediscrimineerd\b|\bdiscriminatie\b(?! ?beleid)|\bgepest\b",
-            r"\bnoemen (?:mij|me)\b|\bnoemt (?:mij|me)\b|\bvanwege mijn (?:huidskleur|afkomst|geloof|geaardheid|leeftijd|zwangerschap|handicap|hoofddoek)\b|\bbetast\b|\bongewenste intimiteiten\b|\bracistisch\w*|\bseksuele (?:opmerkingen|berichten|toespelingen)\b|\bzwanger\b.{0,40}\bpromotie\b|\bomdat ik (?:een )?(?:vrouw|zwanger|homo|moslim|zwart)\b",
+            r"\bseksuele intimidatie\b|\bintimideer\w*|\b(?:word|werd|wordt) (?:gepest|geintimideerd|gediscrimineerd|betast|lastiggevallen|uitgescholden|nagestaard)\b|\bgediscrimineerd\b|\bdiscriminatie\b(?! ?beleid)|\bgepest\b|\bhandtastelijk\b|\bschuine (?:opmerkingen|grappen)\b",
+            r"\bnoemen (?:mij|me)\b|\bnoemt (?:mij|me)\b|\bvanwege mijn (?:huidskleur|afkomst|geloof|geaardheid|leeftijd|zwangerschap|handicap|hoofddoek|accent)\b|\bbetast\b|\bongewenste intimiteiten\b|\bracistisch\w*|\bseksuele (?:opmerkingen|berichten|toespelingen|foto)\b|\bzwanger\b.{0,40}\b(?:promotie|functie|ontslag)\b|\bomdat ik (?:een )?(?:vrouw|zwanger|homo|moslim|zwart)\b|\bzit(?:te)? (?:steeds |telkens )?aan (?:me|mij|mijn)\b|\bnaar zijn (?:hotel)?kamer\b",
         ),
         "medical": (
-            r"\bflauwgevallen\b|\bpijn (?:op|in) (?:de|mijn) borst\b|\bhartaanval\b|\bpaniekaanval\w*|\bkan niet (?:meer )?ademen\b|\bhart slaat\b|\bhartkloppingen\b|\bduizelig\b|\bgevoelloos\b",
-            r"\bdepressie\b|\bdepressief\b|\bik (?:heb|zit in) een burn-?out\b|\bverslaafd\b|\bte veel (?:drinken|alcohol)\b|\bik heb kanker\b|\bslaap (?:al|nauwelijks|niet meer)\b|\bslaappillen\b|\bcocaine (?:gebruik|snuif)\w*|\belke (?:avond|ochtend|dag) (?:drinken|een fles|wijn)\b|\bdrink (?:elke|iedere) (?:avond|dag|ochtend)\b",
+            r"\bflauwgevallen\b|\bpijn (?:op|in) (?:de|mijn) borst\b|\bhartaanval\b|\bpaniekaanval\w*|\bkan niet (?:meer )?ademen\b|\bhart slaat\b|\bhartkloppingen\b|\bduizelig\b|\bgevoelloos\b|\bbenauwd\b|\bbloed (?:opgehoest|in mijn)\b|\bknobbel\b",
+            r"\bdepressie\b|\bdepressief\b|\bik (?:heb|zit in) een burn-?out\b|\bverslaafd\b|\bte veel (?:drinken|alcohol|drank)\b|\bik heb kanker\b|\bslaap (?:al|nauwelijks|niet meer)\b|\bslaappillen\b|\bcocaine\b|\belke (?:avond|ochtend|dag) (?:drinken|een fles|wijn|drank)\b|\bdrink (?:elke|iedere) (?:avond|dag|ochtend)\b|\bkan niet (?:meer )?zonder (?:drank|alcohol|pillen|wijn)\b|\bkan (?:al weken )?niet (?:meer )?slapen\b",
         ),
         "legal_hr": (
-            r"\bklokkenluider\w*|\bmisstand\w*|\bontslagen\b|\bontslag op staande voet\b|\bbuitengesloten\b|\bwraak\b|\brechtszaak\b|\bgedegradeerd\b|\bvergelding\b|\bgemeld\b.{0,40}\b(?:sindsdien|nu)\b",
-            r"\bvervalsen\b|\bvervals\w*|\bfraude (?:gemeld|ontdekt|melden)\b|\bliegen tegen de (?:accountant|toezichthouder|inspectie)\b|\baanklacht\b|\bonterecht ontslag\b|\bgedwongen (?:te tekenen|ontslag)\b|\bzwijgen\b.{0,30}\b(?:baan|ontslag)\b",
+            r"\bklokkenluider\w*|\bmisstand\w*|\bontslag op staande voet\b|\bbuitengesloten\b|\bwraak\b|\brechtszaak\b|\bgedegradeerd\b|\bvergelding\b|\brepresailles\b|\bgemeld\b.{0,40}\b(?:sindsdien|nu)\b|\bop non-?actief\b|\bvaststellingsovereenkomst\b",
+            r"\bvervalsen\b|\bvervalst\w*|\bfraude (?:gemeld|ontdekt|melden)\b|\bliegen tegen de (?:accountant|toezichthouder|inspectie)\b|\baanklacht\b|\bonterecht ontslag\b|\bgedwongen (?:te tekenen|ontslag)\b|\bzwijgen\b.{0,30}\b(?:baan|ontslag)\b|\b(?:cijfers|boeken|resultaten) (?:aanpassen|mooier maken|verdoezelen)\b|\b(?:word|werd) ontslagen\b|\bwillen me eruit (?:werken|hebben)\b|\bverlof (?:geweigerd|afgewezen)\b",
         ),
     },
     "pl": {
         "self_harm": (
-            r"\bsamoboj\w*|\b(?:zabic|zabije|zabilbym|zabilabym) sie\b|\bodebrac sobie zycie\b|\bnie chce (?:juz )?(?:zyc|tu byc|sie obudzic)\b|\bchce umrzec\b|\bskoncz\w* ze soba\b|\bskoncz\w* z tym wszystkim\b",
-            r"\blist pozegnalny\b|\bskocze\b|\bskoczyc z\b|\btne sie\b|\bokaleczam\b|\bsamookalecz\w*|\blepiej beze mnie\b|\btabletki\b.{0,40}\b(?:wszystkie|zbieram|odkladam|wzialem|wzielam)\b|\bna dachu\b|\bz mostu\b",
+            r"\bsamobój\w*|\b(?:zabić|zabiję|zabiłbym|zabiłabym|zabić) się\b|\bodebrać sobie życie\b|\bnie chcę (?:już )?(?:żyć|tu być|się obudzić|dłużej żyć)\b|\bchcę umrzeć\b|\bskończ\w* ze sobą\b|\bskończ\w* z tym wszystkim\b|\bpowiesić się\b|\bpowieszę się\b",
+            r"\blist pożegnalny\b|\bskoczę\b|\bskoczyć z\b|\btnę się\b|\bpocięł\w* się\b|\bokaleczam\b|\bsamookalecz\w*|\blepiej beze mnie\b|\bbeze mnie (?:byłoby )?lepiej\b|\btabletki\b.{0,40}\b(?:wszystkie|zbieram|odkładam|wziąłem|wzięłam|mam przed sobą)\b|\bna dachu\b|\bz mostu\b|\bpod pociąg\b",
+            r"\bnie widzę sensu (?:życia|żyć|dalej)\b|\bnie ma sensu żyć\b|\bmyśl\w* o (?:śmierci|samobójstwie|tym, żeby (?:umrzeć|zniknąć))\b|\bzniknąć na zawsze\b|\bmam dość życia\b|\bnikt (?:by )?nie (?:zauważy|zauważyłby|będzie tęsknił)\b|\bchciał(?:bym|abym) (?:umrzeć|zniknąć|nie żyć|się nie obudzić)\b",
         ),
         "violence": (
-            r"\bgrozi\w* (?:mi|mnie|ze)\b|\bgrozb\w*|\buderzyl\w*|\bpobil\w*|\bzabije (?:go|ja|cie|was|mnie)\b|\bnapad\w*|\bzaatakowal\w*|\bnozem\b|\bz bronia\b|\bboje sie, ze (?:zrobie|to zrobie|znowu)\b|\bw twarz\b|\bwie, gdzie mieszkam\b|\bwie gdzie mieszkam\b",
+            r"\bgrozi\w* (?:mi|mnie|że)\b|\bgroźb\w*|\bgroził\w* (?:mi )?śmiercią\b|\buderzył\w*|\bpobił\w*|\bzabiję (?:go|ją|cię|was|mnie)\b|\bnapad\w*|\bzaatakował\w*|\bnożem\b|\bz bronią\b|\bboję się, że (?:zrobię|to zrobię|znowu)\b|\bw twarz\b|\bwie, gdzie mieszkam\b|\bwie gdzie mieszkam\b",
+            r"\bzrobię (?:mu|jej) krzywdę\b|\bczeka na mnie (?:pod|przed)\b|\brzucił\w* się na\b|\bpoturbował\w*|\bpięścią\b|\bkopnął\w* (?:mnie|go|ją)\b|\bpoderżnę\b|\bzastrzelę\b|\bnóż\b",
         ),
         "domestic_abuse": (
-            r"\b(?:maz|zona|partner|partnerka|chlopak|dziewczyna|byly|byla|ojciec|syn)\b.{0,60}\b(?:bije|bil|bila|uderzyl\w*|popchnal\w*|popchnela|dusil\w*|grozi|kontroluje|zamknal\w*|zabral\w* mi|szarpal\w*|kopnal\w*|zgwalcil\w*)\b",
-            r"\bprzemoc\w* domow\w*|\bboje sie wrocic do domu\b|\bsiniak\w*|\bpodbite oko\b|\bw domu nie jestem bezpieczn\w*\b",
+            r"\b(?:mąż|żona|partner|partnerka|chłopak|dziewczyna|były|była|ojciec|syn|teść|teściowa)\b.{0,60}\b(?:bije|bił|biła|uderzył\w*|popchnął\w*|popchnęła|dusił\w*|grozi|kontroluje|zamknął\w*|zabrał\w* mi|szarpał\w*|kopnął\w*|zgwałcił\w*|nie pozwala mi|sprawdza mój)\b",
+            r"\bprzemoc\w* domow\w*|\bboję się wrócić do domu\b|\bboję się (?:męża|żony|partnera|partnerki)\b|\bsiniak\w*|\bpodbite oko\b|\bw domu nie jestem bezpieczn\w*|\b(?:mnie|mną) (?:bije|szarpie|dusi|poniża)\b",
         ),
         "harassment": (
-            r"\bmolestuje\b|\bmolestow\w*|\bmobbing\w*|\bmobbinguje\b|\bnekan\w*|\bdyskrymin\w*|\bpodteks\w* seksual\w*|\bdotyka mnie\b|\bdotykal\w* mnie\b|\bwyzywa\w*|\brasistowsk\w*|\bponiza\w*|\bprzezywa\w*|\bseksualn\w* (?:uwagi|wiadomosci|propozycj\w*|komentarz\w*)\b|\bbo jestem (?:kobieta|w ciazy|gejem|muzulmaninem)\b|\bmolestowanie\b",
+            r"\bmolestuje\b|\bmolestow\w*|\bmobbing\w*|\bmobbinguje\b|\bnękan\w*|\bnęka mnie\b|\bdyskrymin\w*|\bpodteks\w* seksual\w*|\bdotyka mnie\b|\bdotykał\w* mnie\b|\bwyzywa\w*|\brasistowsk\w*|\bponiża\w*|\bprzezywa\w*|\bseksualn\w* (?:uwagi|wiadomości|propozycj\w*|komentarz\w*|żart\w*)\b|\bbo jestem (?:kobietą|w ciąży|gejem|muzułmaninem|muzułmanką|czarn\w*)\b",
+            r"\b(?:w ciąży|ciążę)\b.{0,40}\b(?:awans\w*|stanowisk\w*|zwolni\w*)\b|\bdo (?:jego|swojego) pokoju hotelowego\b|\bklepie mnie\b|\bobmacuje\b|\bobmacywa\w*",
         ),
         "medical": (
-            r"\bnapi(?:c|ja) (?:sie )?wodki\b|\bpije (?:codziennie|co wieczor|rano)\b|\btrzes\w* (?:mi )?rece\b|\bbol w klatce\b|\bzawal\w*|\batak\w* paniki\b|\bdepresj\w*|\bwypalen\w*|\buzalezni\w*|\bzemdlal\w*|\bnie moge oddychac\b|\bnie spie\b|\bnowotwor\w*|\bmam raka\b|\bkokain\w*|\btabletki nasenne\b|\bdretwieje\b|\bzawroty glowy\b",
+            r"\bnapi(?:ć|ja) (?:się )?wódki\b|\bpiję (?:codziennie|co wieczór|rano|coraz więcej)\b|\btrzęs\w* (?:mi )?ręce\b|\bból w klatce\b|\bzawał\w*|\batak\w* paniki\b|\bdepresj\w*|\bwypaleni\w*|\buzależni\w*|\bzemdlał\w*|\bnie mogę oddychać\b|\bnie śpię\b|\bnowotw[oó]r\w*|\bmam raka\b|\bkokain\w*|\btabletki nasenne\b|\bdrętwieje\b|\bzawroty głowy\b",
+            r"\bkołatani\w* serca\b|\bduszności\b|\bnie mogę (?:przestać pić|spać|bez alkoholu)\b|\bbez (?:alkoholu|wódki|tabletek) nie (?:mogę|daję rady)\b|\bguz\w*\b|\bkrew w\b",
         ),
         "legal_hr": (
-            r"\bukryc wyniki\b|\bukry\w*|\bstrace prace\b|\bzwolni\w*|\bodwet\w*|\bsygnalist\w*|\bzglosil\w*|\bsfalszow\w*|\bfalszow\w*|\bprawnik\w*|\bsad pracy\b|\bdyscyplinarn\w*|\bklamac\b|\bokla\w* audytor\w*|\bkaze mi\b.{0,40}\b(?:ukryc|podpisac|klamac|zmienic)\b|\binaczej strace\b",
+            r"\bukryć wyniki\b|\bstracę pracę\b|\bodwet\w*|\bsygnalist\w*|\bzgłosił\w* (?:nadużyci\w*|nieprawidłowości|oszustw\w*)\b|\bsfałszow\w*|\bfałszow\w*|\bsąd pracy\b|\bdyscyplinarn\w*|\bkłamać\b|\bokła\w* audytor\w*|\bkaże mi\b.{0,40}\b(?:ukryć|podpisać|kłamać|zmienić)\b|\binaczej stracę\b",
+            r"\bzwolnili mnie\b|\bzostał\w* zwolnion\w*\b.{0,40}\b(?:po tym|bo|za to)\b|\bzdegradowa\w*|\bkażą mi podpisać\b|\bporozumienie stron\b|\błapówk\w*|\bwymusza\w*|\bukry\w* (?:przed|straty|dane|wyniki|błąd)\b|\bprawnik\w*\b.{0,40}\b(?:zwolnien\w*|pracodawc\w*|sąd)\b",
         ),
     },
     "ja": {
-        "self_harm": (r"自殺|死にた|消えた|生きていたく|生きたくな|自傷|リストカット|命を絶|遺書|飛び降り|首を吊|楽になりたい|いなくなれば",),
-        "violence": (r"殴ってしまい|殴られ|殴り|脅迫|脅され|殺す|殺され|刺す|刺され|暴力|手が出|ナイフ|包丁|襲われ",),
-        "domestic_abuse": (r"(?<![a-z])dv(?![a-z])|家庭内暴力|夫に|妻に|彼氏に|恋人に|包丁を向け|殴られ|蹴られ|家に帰るのが怖",),
-        "harassment": (r"差別|セクハラ|パワハラ|嫌がらせ|ハラスメント|いじめ|侮辱|触られ|性的な",),
-        "medical": (r"息ができな|発作|胸の痛み|胸が痛|動悸|倒れ|めまい|うつ|鬱|眠れな|不眠|依存|飲まないと|パニック|癌",),
-        "legal_hr": (r"内部通報|告発|報復|閑職|解雇|降格|不正|改ざん|隠蔽|弁護士|訴え|左遷|追いやられ|クビ",),
+        "self_harm": (r"自殺|死にた|死のう|消えた|消えてしまいた|生きていたく|生きたくな|生きる意味|自傷|リストカット|命を絶|遺書|飛び降り|首を吊|楽になりたい|いなくなれば|薬をため|睡眠薬を",),
+        "violence": (r"殴ってしまい|殴られ|殴り|脅迫|脅され|殺す|殺され|殺してや|刺す|刺され|暴力|手が出|ナイフ|包丁|襲われ|待ち伏せ|家を知って",),
+        "domestic_abuse": (r"(?<![a-z])dv(?![a-z])|家庭内暴力|夫に|妻に|彼氏に|彼女に|恋人に|包丁を向け|殴られ|蹴られ|家に帰るのが怖|夫が怖|妻が怖|首を絞め",),
+        "harassment": (r"差別|セクハラ|パワハラ|マタハラ|嫌がらせ|ハラスメント|いじめ|侮辱|触られ|性的な|ホテルの部屋",),
+        "medical": (r"息ができな|発作|胸の痛み|胸が痛|動悸|倒れ|めまい|うつ|鬱|眠れな|不眠|依存|飲まないと|パニック|癌|がんと|気を失",),
+        "legal_hr": (r"内部通報|告発|報復|閑職|解雇|降格|不正|改ざん|改竄|隠蔽|粉飾|弁護士|訴え|左遷|追いやられ|クビ|退職を迫|退職勧奨",),
     },
     "ru": {
-        "self_harm": (r"суицид|самоубийств|покончить с собой|убить себя|не хочу жить|хочу умереть|порезать себя",),
-        "domestic_abuse": (r"муж (?:меня )?бь[её]т|домашнее насилие|избил меня",),
-        "violence": (r"угрожа\w* убить|угрозы убийством|напал на меня",),
-        "harassment": (r"домогательств|дискриминац|травл",),
+        "self_harm": (r"суицид|самоубийств|покончить с собой|убить себя|убью себя|не хочу жить|хочу умереть|порезать себя|режу себя|прыгнуть с крыши|предсмертн|жить не хочу|лучше без меня",),
+        "domestic_abuse": (r"муж (?:меня )?бь[её]т|жена (?:меня )?бь[её]т|домашнее насилие|избил меня|бьет меня|бьёт меня|боюсь идти домой|душил меня",),
+        "violence": (r"угрожа\w* (?:убить|мне|расправ)|угрозы убийством|напал на меня|убью его|убью её|с ножом|знает, где я живу|знает где я живу|ударил\w* (?:его|её|коллегу)",),
+        "harassment": (r"домогательств|дискриминац|травл|домогается|лапает|сексуальн\w* намёк|сексуальн\w* намек",),
+        "medical": (r"боль в груди|сердечный приступ|панические атаки|паническая атака|потерял сознание|потеряла сознание|не могу дышать|депресси|пью каждый день|не могу бросить пить|бессонниц",),
+        "legal_hr": (r"уволили меня|меня уволили|подделать отч[её]т|фальсифи|скрыть от аудитор|доносчик|месть за жалобу|принуждают подписать|разоблач",),
     },
-    "uk": {"self_harm": (r"самогубств|покінчити з собою|не хочу жити|хочу померти",)},
+    "uk": {"self_harm": (r"самогубств|покінчити з собою|не хочу жити|хочу померти|вбити себе",),
+           "domestic_abuse": (r"чоловік (?:мене )?б'є|домашнє насильство",)},
     "tr": {
-        "self_harm": (r"\bintihar\w*|\bkendimi oldur\w*|\byasamak istemiyorum\b|\bolmek istiyorum\b",),
-        "domestic_abuse": (r"\besim (?:beni )?dov\w*|\baile ici siddet\b",),
+        "self_harm": (r"\bintihar\w*|\bkendimi (?:oldur\w*|asmak|asacagim)\b|\byasamak istemiyorum\b|\bolmek istiyorum\b|\bhayatima son\b|\bolsem daha iyi\b|\bbensiz daha iyi\b",),
+        "domestic_abuse": (r"\b(?:esim|kocam|karim) (?:beni )?(?:dov\w*|vur\w*|tehdit\w*)\b|\baile ici siddet\b|\beve gitmekten korkuyorum\b",),
+        "violence": (r"\bolum tehdidi\b|\bbeni oldurmekle tehdit\b|\bonu oldurecegim\b|\bbicakla\b",),
+        "harassment": (r"\bcinsel taciz\b|\btaciz\w*|\bmobbing\b|\bayrimcilik\b",),
+        "medical": (r"\bgogus agrisi\b|\bpanik atak\w*|\bbayildim\b|\bnefes alamiyorum\b|\bdepresyon\w*|\bher gun iciyorum\b",),
+        "legal_hr": (r"\bbeni kovdular\b|\bihbar ettim\b|\bmisilleme\b|\bsahte (?:fatura|rapor)\w*",),
     },
-    "sv": {"self_harm": (r"\bsjalvmord\w*|\bta livet av mig\b|\bvill inte leva\b|\bvill do\b",)},
-    "da": {"self_harm": (r"\bselvmord\w*|\bvil ikke leve\b|\bvil do\b",)},
-    "no": {"self_harm": (r"\bselvmord\w*|\bvil ikke leve\b|\bta livet mitt\b",)},
+    "sv": {
+        "self_harm": (r"\bsjalvmord\w*|\bta livet av mig\b|\bvill inte leva\b|\bvill do\b|\bskada mig sjalv\b|\bskar mig\b|\balla vore battre utan mig\b",),
+        "domestic_abuse": (r"\b(?:min man|min fru|min sambo|min pojkvan|min flickvan) (?:slar|slog|hotar|hotade)\b|\bvald i nara relationer\b|\bslar mig\b",),
+        "violence": (r"\bdodshot\b|\bhotar att doda\b|\bhotade att doda\b|\bmed kniv\b",),
+        "harassment": (r"\bsexuella trakasserier\b|\btrakasser\w*|\bdiskriminer\w*|\bkranker\w* sarbehandling\b",),
+        "medical": (r"\bbrostsmartor?\b|\bpanikattack\w*|\bsvimmade\b|\bkan inte andas\b|\bdepression\b|\bdricker varje (?:dag|kvall)\b",),
+    },
+    "da": {"self_harm": (r"\bselvmord\w*|\bvil ikke leve\b|\bvil do\b|\btage mit (?:eget )?liv\b",)},
+    "no": {"self_harm": (r"\bselvmord\w*|\bvil ikke leve\b|\bta livet mitt\b|\bta livet av meg\b",)},
     "ro": {"self_harm": (r"\bsinucid\w*|\bnu mai vreau sa traiesc\b|\bvreau sa mor\b",)},
+    "cs": {"self_harm": (r"\bsebevra\w*|\bnechci (?:uz )?zit\b|\bchci umrit\b|\bzabit se\b",)},
     "el": {"self_harm": (r"αυτοκτον\w*|θελω να πεθανω|δεν θελω να ζω",)},
-    "ar": {"self_harm": (r"انتحار|أنتحر|انتحر|اقتل نفسي|أقتل نفسي|لا أريد أن أعيش|اريد ان اموت|أريد أن أموت",),
-           "domestic_abuse": (r"زوجي يضربني|عنف أسري",)},
+    "ar": {
+        "self_harm": (r"انتحار|أنتحر|انتحر|اقتل نفسي|أقتل نفسي|لا أريد أن أعيش|لا اريد ان اعيش|اريد ان اموت|أريد أن أموت|أنهي حياتي|انهي حياتي|إيذاء نفسي",),
+        "domestic_abuse": (r"زوجي يضربني|زوجتي تضربني|عنف أسري|عنف منزلي|يضربني",),
+        "violence": (r"هددني بالقتل|تهديد بالقتل|سأقتله|بسكين",),
+        "harassment": (r"تحرش|تمييز|تنمر",),
+        "medical": (r"ألم في الصدر|نوبة قلبية|نوبات هلع|فقدت الوعي|لا أستطيع التنفس|اكتئاب",),
+    },
     "he": {"self_harm": (r"התאבדות|להתאבד|לא רוצה לחיות|רוצה למות",)},
-    "hi": {"self_harm": (r"आत्महत्या|खुदकुशी|मरना चाहता|मरना चाहती|जीना नहीं चाहता|जीना नहीं चाहती",),
-           "domestic_abuse": (r"पति मुझे मारता|घरेलू हिंसा",)},
-    "zh": {"self_harm": (r"自杀|自殺|不想活|想死|结束生命|結束生命|轻生|輕生|自残|自殘",),
-           "domestic_abuse": (r"家暴|家庭暴力|老公打我|丈夫打我",),
-           "violence": (r"威胁要杀|威脅要殺|死亡威胁",),
-           "harassment": (r"性骚扰|性騷擾|歧视|歧視",)},
-    "ko": {"self_harm": (r"자살|죽고 싶|살고 싶지 않|자해",),
-           "domestic_abuse": (r"가정폭력|남편이 때",)},
+    "hi": {
+        "self_harm": (r"आत्महत्या|खुदकुशी|मरना चाहता|मरना चाहती|जीना नहीं चाहता|जीना नहीं चाहती|खुद को मार|अपनी जान ले",),
+        "domestic_abuse": (r"पति मुझे मारता|पत्नी मुझे मारती|घरेलू हिंसा|मुझे पीटता",),
+        "violence": (r"जान से मारने की धमकी|मार डालूंगा|चाकू",),
+        "harassment": (r"यौन उत्पीड़न|उत्पीड़न|भेदभाव",),
+        "medical": (r"सीने में दर्द|दिल का दौरा|बेहोश|सांस नहीं|डिप्रेशन|अवसाद",),
+    },
+    "zh": {"self_harm": (r"自杀|自殺|不想活|想死|结束生命|結束生命|结束自己|結束自己|轻生|輕生|自残|自殘|跳楼|跳樓|遗书|遺書|安眠药|安眠藥",),
+           "domestic_abuse": (r"家暴|家庭暴力|老公打我|丈夫打我|老婆打我|妻子打我|男朋友打我|他打我",),
+           "violence": (r"威胁要杀|威脅要殺|死亡威胁|死亡威脅|杀了他|殺了他|拿刀",),
+           "harassment": (r"性骚扰|性騷擾|歧视|歧視|霸凌|职场欺凌|職場欺凌",),
+           "medical": (r"胸痛|心脏病发作|心臟病發作|惊恐发作|驚恐發作|晕倒|暈倒|喘不过气|喘不過氣|抑郁|抑鬱|每天喝酒",),
+           "legal_hr": (r"举报|舉報|报复|報復|被开除|被開除|做假账|做假賬|造假",)},
+    "ko": {"self_harm": (r"자살|죽고 싶|살고 싶지 않|자해|목숨을 끊|유서",),
+           "domestic_abuse": (r"가정폭력|남편이 때|아내가 때|남자친구가 때",),
+           "violence": (r"죽이겠다|살해 협박|칼로",),
+           "harassment": (r"성희롱|성추행|차별|괴롭힘|갑질",),
+           "medical": (r"가슴 통증|공황 발작|공황장애|기절|숨을 쉴 수|우울증",),
+           "legal_hr": (r"내부 고발|보복|해고당|부당 해고|분식회계",)},
     "id": {"self_harm": (r"\bbunuh diri\b|\bingin mati\b|\btidak ingin hidup\b|\bgak mau hidup\b",)},
 }
 
@@ -503,7 +542,9 @@ def _plain(pattern: str) -> str:
     """A pattern in the folded alphabet (no combining marks, lower case), as :func:`fold` leaves text."""
     import unicodedata
 
-    text = unicodedata.normalize("NFKC", pattern).casefold()
+    from coachbot.safety.normalize import _SPECIAL
+
+    text = unicodedata.normalize("NFKC", pattern).casefold().translate(_SPECIAL)
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -525,6 +566,21 @@ IMMINENT = re.compile(
             r"\b(?:agora|esta noite|ja decidi|na minha frente|acabei de|bilhete de despedida|escondidos|tranquei|ainda esta em casa|no telhado|no terraco|armado|com uma faca|no portao)\b",
             r"\b(?:adesso|proprio ora|stanotte|stasera|ho deciso|davanti a me|ho appena|lettera d'addio|nascosti|chius[oa] in (?:bagno|ufficio|casa|macchina)|ancora in casa|sul tetto|armato|con un coltello|con una spranga)\b",
             r"\b(?:nu|vannacht|vanavond|op het dak|ik ga springen|teraz|dzisiaj w nocy|na dachu)\b|今|今夜|今すぐ|屋上",
+            # Means at hand, a place of danger, a time that is now, in any of the languages.
+            r"\b(?:i'm|i am) (?:holding|at the (?:train )?station|on the (?:bridge|roof|platform|ledge)|in the (?:garage|car) with|ready|sitting in the (?:garage|car))\b|"
+            r"\b(?:a|the) (?:razor|blade|knife|gun|rope|noose|pills?) (?:now|in my (?:bag|hand|pocket|car))\b|\b(?:knife|gun|weapon) in my (?:bag|car|pocket|hand)\b|"
+            r"\bstep in front of\b|\bthe next (?:train|one)\b|\bwaiting for (?:him|her) (?:in|at|outside)\b|\b(?:going|heading|driving) to (?:his|her|their) (?:house|home|office|place) (?:now|tonight)\b|"
+            r"\b(?:he|she|they) (?:just )?said (?:he|she|they) (?:has|have) a (?:gun|knife)\b|\b(?:coming|on (?:his|her|their) way) (?:to|here)\b.{0,30}\b(?:gun|knife|kill|hurt)\b|"
+            r"\b(?:just went|gone|going) numb\b|\bspeech is slurred\b|\bslurr\w*|\bcan't feel my (?:arm|face|legs?)\b|\b(?:for|the last) (?:twenty|thirty|\d+) minutes\b|"
+            r"\b(?:tomorrow|in the morning) i(?:'m| am)? ?(?:going to|will|gonna)? ?(?:hurt|kill|hit|shoot|stab)\b|\bmy (?:mind is made up|decision is made)\b|\blast (?:time|goodbye|message)\b|"
+            r"\bby the time (?:you|anyone|someone) (?:read|reads|see|sees)\b|\bwon't be (?:here|around|alive) (?:tomorrow|by morning|in the morning)\b|\bkeys and the note\b",
+            r"\b(?:no puedo respirar|pecho (?:oprimido|apretado)|voy a (?:saltar|tirarme|hacerlo)|le voy a hacer dano|lo tengo decidido|en el puente|en la estacion|en el parking|todas las pastillas|con las pastillas|esta noche se acaba|ya no estare)\b",
+            r"\b(?:keine luft|brust (?:ist )?(?:\w+ )?eng|das steht fest|ich springe|auf der brucke|am bahnhof|vor den zug|alle tabletten|die tabletten (?:liegen|vor mir)|heute (?:ist es so weit|mache ich schluss))\b",
+            r"\b(?:je viens d'|n'arrive plus a respirer|poitrine serree|toujours a la maison|il est encore la|sur le pont|a la gare|toute une boite|tous les cachets|ce soir j'en finis|je vais sauter)\b",
+            r"\b(?:non riesco a respirare|petto stretto|sul ponte|alla stazione|tutte le pastiglie|tutte le pillole|stasera la faccio finita|la faccio finita|mi butto|sta arrivando)\b",
+            r"\b(?:nao consigo respirar|peito apertado|na ponte|na estacao|todos os comprimidos|hoje a noite acabo|vou pular|vou me jogar|ainda esta aqui|esta vindo)\b",
+            r"\b(?:ik sta (?:nu )?op|ik spring|alle pillen|vanavond maak ik|ik heb een mes|hij staat voor de deur|nu meteen|stoje na|skocze|wszystkie tabletki|dzis w nocy|stoi pod drzwiami|ma noz|ma bron)\b|"
+            r"今夜|今日で|遺書を書|飛び降り|ホームに|橋の上|包丁を持|сейчас|сегодня ночью|на крыше|на мосту|现在|今晚|楼顶|天台|지금|오늘 밤|옥상",
         )
     )
 )
@@ -605,7 +661,7 @@ def without_idioms(folded: str, spans: list[tuple[int, int]] | None = None) -> t
 def cues(folded: str) -> tuple[frozenset[str], frozenset[str], bool, str | None]:
     """(categories with a strong cue, categories with a weak cue outside idioms, whether an
     idiom occurs, the language of a matched further-language phrase or None)."""
-    candidates = _SET.candidates(grams(folded))
+    candidates = _SET.candidates(grams(folded), folded.isascii())
     gated = _SET.gated
     spans = sorted(
         m.span() for i in candidates if _LABELS[i][0] == "idiom" for m in gated[i].regex.finditer(folded)

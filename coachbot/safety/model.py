@@ -24,17 +24,24 @@ class Model:
         self.idiom_factor: float = spec.get("idiom_factor", 0.5)
         self.strong_score: float = spec.get("strong_score", 0.9)
         self.context_gate: float = spec.get("context_gate", 0.1)
+        # Feature values 1/sqrt(number of features): a long text does not pile up evidence
+        # word by word (its sentences are scored on their own as well).
+        self.normalize: bool = spec.get("normalize", False)
+        # Whether each sentence of a long message is also scored on its own.
+        self.sentences: bool = spec.get("sentences", False)
 
     def probabilities(self, feats: frozenset[str] | set[str]) -> list[float]:
         """Softmax probabilities, one per class (``classes[0]`` is ``none``)."""
         weights = self.weights
         hits = [w for f in feats if (w := weights.get(f)) is not None]
         # Transposing the hit rows gives one column per class, summed in C.
-        z = (
-            [b + sum(col) for b, col in zip(self.bias, zip(*hits, strict=True), strict=True)]
-            if hits
-            else list(self.bias)
-        )
+        if hits and self.normalize:
+            scale = len(feats) ** -0.5
+            z = [b + scale * sum(col) for b, col in zip(self.bias, zip(*hits, strict=True), strict=True)]
+        elif hits:
+            z = [b + sum(col) for b, col in zip(self.bias, zip(*hits, strict=True), strict=True)]
+        else:
+            z = list(self.bias)
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)

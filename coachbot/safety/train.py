@@ -6,12 +6,20 @@ Deterministic (fixed seeds, sorted features, rounded weights):
    features being the union of its messages' features (as :func:`detect.score_window` sees a
    window);
 3. score every text with a model from a 5-fold split that did not see it, through the whole
-   runtime pipeline (lexicon, idioms, context), and pick the decision threshold: the lowest
-   (recall first) at which the out-of-fold false-positive rate on the authored business texts
-   is at most ``MAX_OOF_FALSE_POSITIVES``. Those texts are deliberately hard (the same words
-   in business senses), about three times harder than ordinary executive messages: 6 % here
-   came out near 2 % on the held-out dev split's business messages;
+   runtime pipeline (lexicon, idioms, context), and each held-out fold's texts once more buried
+   between ordinary sentences of that fold (real messages run on; the authored ones are short);
+   then pick the decision threshold on the risk (the category scores summed, see
+   :func:`detect.risk`): the lowest (recall first) at which the out-of-fold false-positive rate
+   on the authored business texts, short and buried, is at most ``MAX_OOF_FALSE_POSITIVES`` and
+   on ordinary coaching chat at most ``MAX_ORDINARY_FALSE_POSITIVES``. Those business texts are
+   deliberately hard (the same words in business senses); ``on_topic``'s threshold is chosen
+   the same way on the single highest category score;
 4. write the weights, rounded and pruned, to ``coachbot/safety/model.json``.
+
+Further options, measured and off for now (each is a constant below, and the model records
+the runtime ones): ``SENTENCES`` (score each sentence of a long message too),
+``SENTENCE_NEGATIVES``, ``AUGMENT`` (train on the buried copies as well), ``LANGUAGE_BALANCE``,
+``NORMALIZE``.
 
 scikit-learn is needed here only (``pip install -e ".[train]"``); the runtime reads JSON.
 """
@@ -24,6 +32,7 @@ import sys
 from pathlib import Path
 
 from coachbot.safety.data import CATEGORIES, Item, load_authored, load_ordinary
+from coachbot.safety.detect import risk
 from coachbot.safety.featurize import message_features
 from coachbot.safety.model import MODEL_PATH, Model
 
@@ -33,14 +42,14 @@ FOLDS = 5
 C = 1.0
 MIN_COUNT = 2
 DIGITS = 3
-MIN_WEIGHT = 0.01  # a feature whose every class weight is below this changes no decision
-MAX_OOF_FALSE_POSITIVES = 0.12  # on the authored business texts (the same words in business senses)
+MIN_WEIGHT = 0.03  # a feature whose every class weight is below this changes hardly any decision (file < 3 MB)
+MAX_OOF_FALSE_POSITIVES = 0.10  # on the authored business texts (the same words in business senses), short and buried
 MAX_ORDINARY_FALSE_POSITIVES = 0.01  # on ordinary coaching chat: at most 1 in 100 messages or windows
 IDIOM_FACTOR = 0.5
 STRONG_SCORE = 0.9
 CONTEXT_GATE = 0.25  # the current message's own score above which earlier messages may complete it
 TOPIC_FACTOR = 0.8  # on_topic() needs a little less evidence than a first flag (half let ordinary talk back in)
-GRID = tuple(round(0.30 + 0.02 * i, 2) for i in range(26))
+GRID = tuple(round(0.20 + 0.01 * i, 2) for i in range(71))
 
 
 def item_features(item: Item) -> frozenset[str]:
@@ -56,22 +65,107 @@ def _vocab(feats: list[frozenset[str]]) -> dict[str, int]:
     return {f: i for i, f in enumerate(kept)}
 
 
+SENTENCES = False  # score each sentence of a long message on its own too (see detect.sentences)
+SENTENCE_NEGATIVES = False
+
+
+def sentence_negatives(items: list[Item]) -> list[Item]:
+    """Each sentence of a business message, alone, as one more business text: the runtime
+    also scores sentences on their own (:func:`detect.sentences`), so the model must know
+    that a single business sentence is still business."""
+    from coachbot.safety.detect import sentences
+
+    out = []
+    for it in items:
+        if it.category is None and len(it.messages) == 1:
+            out += [Item((s,), None, it.language, False, it.source + "/sentence") for s in sentences(it.messages[0])]
+    return out
+
+
+AUGMENT = False
+
+
+def buried(items: list[Item], seed: int = SEED) -> list[Item]:
+    """Each authored text once more, between ordinary coaching sentences of its language.
+
+    The authored texts are short, one sentence each; real messages often run on, a
+    disclosure inside business talk ("Quick one on the offsite. ... Also he hit me again.
+    Can you look at the agenda?"). The copies teach the model that the business words
+    around a disclosure do not cancel it, and that a run-on of business talk is business.
+    """
+    import random
+
+    rng = random.Random(seed)
+    filler: dict[str, list[str]] = {}
+    for it in items:
+        if it.source.startswith("ordinary/") and len(it.messages) == 1:
+            filler.setdefault(it.language, []).append(it.messages[0])
+    out = []
+    for it in items:
+        if it.source.startswith("ordinary/"):
+            continue
+        pool = filler.get(it.language) or filler.get("en") or []
+        if not pool:
+            continue
+        before, after = rng.choice(pool), rng.choice(pool)
+        core = it.messages[-1]
+        text = (f"{before} {core}", f"{core} {after}", f"{before} {core} {after}")[rng.randrange(3)]
+        out.append(Item(it.messages[:-1] + (text,), it.category, it.language, it.imminent, it.source + "/buried"))
+    return out
+
+
+LANGUAGE_BALANCE = False
+NORMALIZE = False  # feature values 1/sqrt(number of features), as the runtime scores them
+
+
+def sample_weights(items: list[Item]) -> list[float]:
+    """Balanced class weights, with the business texts of each language weighted so that every
+    language has the same share of business texts to disclosures.
+
+    Most ordinary chat is English, while each other language has about as many disclosures as
+    business texts; unweighted, the model learns that Spanish or Italian words point to a
+    disclosure, and flags ordinary chat in those languages.
+    """
+    n = len(items)
+    by_class: dict[str, int] = {}
+    for it in items:
+        by_class[it.category or "none"] = by_class.get(it.category or "none", 0) + 1
+    weights = [n / (len(CLASSES) * by_class[it.category or "none"]) for it in items]
+    pos: dict[str, float] = {}
+    neg: dict[str, float] = {}
+    for it, w in zip(items, weights, strict=True):
+        side = neg if it.category is None else pos
+        side[it.language] = side.get(it.language, 0.0) + w
+    ratio = sum(neg.values()) / max(sum(pos.values()), 1e-9)
+    for i, it in enumerate(items):
+        if it.category is None and pos.get(it.language):
+            weights[i] *= ratio * pos[it.language] / neg[it.language]
+    return weights
+
+
 def fit_weights(items: list[Item], c: float = C) -> dict:
     """Bias and rounded weights of the multinomial regression, as stored in model.json."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
+    if AUGMENT:
+        items = items + buried(items)
+    if SENTENCE_NEGATIVES:
+        items = items + sentence_negatives(items)
     feats = [item_features(it) for it in items]
     vocab = _vocab(feats)
-    rows, cols = [], []
+    rows, cols, values = [], [], []
     for i, fs in enumerate(feats):
+        value = len(fs) ** -0.5 if NORMALIZE else 1.0
         for j in sorted(vocab[f] for f in fs if f in vocab):
             rows.append(i)
             cols.append(j)
-    x = csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(len(items), len(vocab)))
+            values.append(value)
+    x = csr_matrix((values, (rows, cols)), shape=(len(items), len(vocab)))
     y = [CLASSES.index(it.category or "none") for it in items]
-    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, random_state=SEED)
-    clf.fit(x, y)
+    balance = None if LANGUAGE_BALANCE else "balanced"
+    clf = LogisticRegression(C=c, class_weight=balance, max_iter=5000, random_state=SEED)
+    clf.fit(x, y, sample_weight=sample_weights(items) if LANGUAGE_BALANCE else None)
     order = [list(clf.classes_).index(k) for k in range(len(CLASSES))]
     coef = clf.coef_[order]
     bias = [round(float(clf.intercept_[k]), DIGITS) for k in order]
@@ -84,34 +178,43 @@ def fit_weights(items: list[Item], c: float = C) -> dict:
     return {"classes": list(CLASSES), "bias": bias, "weights": weights}
 
 
-def _spec(weights: dict, threshold: float) -> dict:
+def _spec(weights: dict, threshold: float, topic_threshold: float | None = None) -> dict:
     return {
         "about": "coachbot safety detector; rebuild with: python -m coachbot.safety.train",
         **weights,
         "threshold": threshold,
-        "topic_threshold": round(threshold * TOPIC_FACTOR, 2),
+        "topic_threshold": round(threshold * TOPIC_FACTOR, 2) if topic_threshold is None else topic_threshold,
         "idiom_factor": IDIOM_FACTOR,
         "strong_score": STRONG_SCORE,
         "context_gate": CONTEXT_GATE,
+        "normalize": NORMALIZE,
+        "sentences": SENTENCES,
     }
 
 
-def out_of_fold(items: list[Item], c: float = C) -> list[dict[str, float]]:
-    """Each item's category scores from a model that did not see it, through the runtime pipeline."""
+def out_of_fold(items: list[Item], c: float = C) -> tuple[list[dict[str, float]], list[Item], list[dict[str, float]]]:
+    """Each item's category scores from a model that did not see it, through the runtime
+    pipeline; and the same for each held-out fold's texts buried in ordinary sentences of
+    that fold (:func:`buried`), so that long messages count when the threshold is chosen."""
     from coachbot.safety.detect import score_window
 
     scores: list[dict[str, float]] = [{} for _ in items]
+    long_items: list[Item] = []
+    long_scores: list[dict[str, float]] = []
     for k in range(FOLDS):
         held = [i for i in range(len(items)) if i % FOLDS == k]
         fit = [it for i, it in enumerate(items) if i % FOLDS != k]
         model = Model(_spec(fit_weights(fit, c), 0.5))
         for i in held:
             scores[i] = score_window(items[i].messages, model).scores
-    return scores
+        for it in buried([items[i] for i in held], seed=SEED + 1 + k):
+            long_items.append(it)
+            long_scores.append(score_window(it.messages, model).scores)
+    return scores, long_items, long_scores
 
 
 def figures(items: list[Item], scores: list[dict[str, float]], threshold: float) -> dict:
-    flagged = [max(s.values()) >= threshold for s in scores]
+    flagged = [risk(s) >= threshold for s in scores]
     pos = [i for i, it in enumerate(items) if it.category]
     neg = [i for i, it in enumerate(items) if not it.category]
     right = [i for i in pos if flagged[i] and max(scores[i], key=scores[i].get) == items[i].category]
@@ -123,30 +226,41 @@ def figures(items: list[Item], scores: list[dict[str, float]], threshold: float)
 
 
 def build(items: list[Item]) -> tuple[dict, dict]:
-    oof = out_of_fold(items)
+    oof, long_items, long_oof = out_of_fold(items)
 
-    # Two kinds of negatives: the authored business texts that use the risk words, and
-    # ordinary coaching chat (what the detector sees most). Each has its own ceiling.
-    hard = [i for i, it in enumerate(items) if not it.category and not it.source.startswith("ordinary/")]
-    ordinary = [i for i, it in enumerate(items) if it.source.startswith("ordinary/")]
+    # Two kinds of negatives: the authored business texts that use the risk words (short,
+    # and buried in ordinary sentences), and ordinary coaching chat (what the detector sees
+    # most). Each kind has its own ceiling.
+    hard = [oof[i] for i, it in enumerate(items) if not it.category and not it.source.startswith("ordinary/")]
+    hard += [s for s, it in zip(long_oof, long_items, strict=True) if not it.category]
+    ordinary = [oof[i] for i, it in enumerate(items) if it.source.startswith("ordinary/")]
 
-    def fp(t: float, among: list[int]) -> float:
-        return sum(max(oof[i].values()) >= t for i in among) / max(len(among), 1)
+    def fp(t: float, among: list[dict[str, float]], score=risk) -> float:
+        return sum(score(s) >= t for s in among) / max(len(among), 1)
 
-    threshold = next(
-        (t for t in GRID if fp(t, hard) <= MAX_OOF_FALSE_POSITIVES and fp(t, ordinary) <= MAX_ORDINARY_FALSE_POSITIVES),
-        GRID[-1],
-    )
-    for t in GRID[::3]:
-        f = figures(items, oof, t)
+    def lowest(score=risk) -> float:
+        """The lowest threshold (recall first) within both false-positive ceilings."""
+        ok = (t for t in GRID if fp(t, hard, score) <= MAX_OOF_FALSE_POSITIVES
+              and fp(t, ordinary, score) <= MAX_ORDINARY_FALSE_POSITIVES)
+        return next(ok, GRID[-1])
+
+    threshold = lowest()
+    # on_topic() compares one category's score (not the summed risk) with its threshold.
+    topic = lowest(lambda s: max(s.values()))
+    for t in GRID[::5]:
+        f, g = figures(items, oof, t), figures(long_items, long_oof, t)
         print(
-            f"  out-of-fold at {t:.2f}: recall {f['recall']:.3f}, false positives {f['false_positives']:.3f}",
+            f"  out-of-fold at {t:.2f}: recall {f['recall']:.3f} (buried {g['recall']:.3f}), "
+            f"false positives {f['false_positives']:.3f} (buried {g['false_positives']:.3f})",
             file=sys.stderr,
         )
-    report = {"threshold": threshold, "business_false_positives": round(fp(threshold, hard), 4),
+    long_figures = figures(long_items, long_oof, threshold)
+    report = {"threshold": threshold, "topic_threshold": round(topic * TOPIC_FACTOR, 2),
+              "business_false_positives": round(fp(threshold, hard), 4),
               "ordinary_false_positives": round(fp(threshold, ordinary), 4),
-              **{k: round(v, 4) for k, v in figures(items, oof, threshold).items()}}
-    return _spec(fit_weights(items), threshold), report
+              **{k: round(v, 4) for k, v in figures(items, oof, threshold).items()},
+              **{"buried_" + k: round(v, 4) for k, v in long_figures.items()}}
+    return _spec(fit_weights(items), threshold, report["topic_threshold"]), report
 
 
 def main(argv: list[str] | None = None) -> int:
