@@ -169,7 +169,8 @@ def plan_options(text: str, commitment: str | None) -> tuple[str, ...]:
     if not commitment:
         return ()
     after = text[text.find(commitment) + len(commitment):] if commitment in text else ""
-    match = _OR_ANOTHER_PLAN.match(after) or _OR_ANOTHER_PLAN.search(after[:40])
+    # The other plan follows the first closely ("…, or I could…"; "… about. Or I could…").
+    match = next((m for m in _OR_ANOTHER_PLAN.finditer(after) if m.start() <= 40), None)
     if not match:
         return ()
     return (commitment, match.group(1).strip(" ,;"))

@@ -286,3 +286,14 @@ def test_a_greeting_is_not_taken_as_the_report(coach, who, monday, store):
     assert next(store.db["experiments"].rows)["status"] == "proposed"
     coach.reply(who, "So the front desk thing, I did it, but only for half an hour.", later)
     assert next(store.db["experiments"].rows)["status"] in ("partly", "done")
+
+
+def test_the_second_of_two_plans_is_kept_whole_when_chosen(coach, who, monday, store):
+    coach.start(who, monday)
+    for line in EXPLORING[:3]:
+        coach.reply(who, line, monday)
+    coach.reply(who, "maybe I could ask two distributors what their customers complain about. or I could visit "
+                     "one plant that uses our valves", monday)
+    coach.reply(who, "the second one. friday.", monday)
+    coach.reply(who, "that's all, thanks", monday)
+    assert list(store.db["sessions"].rows)[-1]["commitment"] == "I could visit one plant that uses our valves"
