@@ -75,7 +75,8 @@ _PRONOUNS = {
 _LEADING_FILLER = re.compile(
     r"^(?:(?:well|so|yeah|yes|no|look|honestly|frankly|ok|okay|hmm|um|right|and|but|"
     r"to be honest|to be fair|i think|i guess|i suppose|i feel like|i mean|the thing is|i'd say|i would say|"
-    r"i'd argue|i would argue|i must say|i have to say|i should say(?: upfront)?|in my view|personally)[,\s]+)+",
+    r"i'd argue|i would argue|i must say|i have to say|i should say(?: upfront)?|in my view|personally|"
+    r"(?:it )?turns out|apparently|actually)[,\s]+)+",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z’']+|[^A-Za-z’']+")

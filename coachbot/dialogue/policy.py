@@ -332,6 +332,7 @@ class Turn:
         assert report is not None
         experiments.report(self.db, self.exe, report.outcome, self.now, note=report.learnt or self.heard.text)
         self.state.awaiting_experiment = None
+        self.state.report_heard = True
 
     def _hear_report(self) -> Said:
         report = self.heard.report
@@ -472,8 +473,8 @@ class Turn:
         move = None
         if stage == "preparation" and state.answered >= 1:
             move = "options"
-        elif stage in ("action", "maintenance") and state.answered >= 1:
-            move = "accountability"
+        elif stage in ("action", "maintenance") and state.answered >= 1 and not state.report_heard:
+            move = "accountability"  # "what did you learn from what you tried?" is not asked after the report
         if move and move not in state.asked:
             state.asked.append(move)
             return self._record_question(self.say(f"stage_questions.{move}"))

@@ -24,6 +24,7 @@ class State:
     turns: int = 0
     last_question: str | None = None
     awaiting_experiment: int | None = None  # last session's experiment, not yet reported
+    report_heard: bool = False  # they told how last week's experiment went, this session
     nudge_id: str | None = None  # the idea offered this session
     accepted: bool = False  # said yes to the idea as it stands
     commitment: str | None = None  # the executive's own future-action clause, verbatim
