@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import os
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
@@ -19,12 +20,15 @@ from coachbot.checkins.runner import Runner, run_forever
 from coachbot.config import Config
 from coachbot.engine import Coach
 
+if TYPE_CHECKING:  # the Teams SDK is imported only when Teams is served
+    from .teams.wiring import Sdk
+
 log = logging.getLogger("coachbot.checkins")
 
 SCHEDULER_KEY: web.AppKey[asyncio.Task] = web.AppKey("checkin_scheduler", asyncio.Task)
 
 
-def build_channels(coach: Coach, config: Config, teams_sdk=None) -> list[Channel]:
+def build_channels(coach: Coach, config: Config, teams_sdk: Sdk | None = None) -> list[Channel]:
     channels: list[Channel] = []
     if config.slack_bot_token or (config.slack_client_id and config.slack_client_secret):
         from coachbot.adapters.slack.channel import SlackChannel

@@ -16,8 +16,15 @@ import sys
 import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachbot.models import DIMENSIONS, Reply, Who
+
+if TYPE_CHECKING:  # imported where used, so a plain command starts fast
+    from datetime import datetime
+
+    from coachbot.engine import Coach
+    from coachbot.store import Store
 
 LOCAL_TENANT = "local"
 
@@ -40,7 +47,7 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
 
 
-def _store(args: argparse.Namespace, *, must_exist: bool = False):
+def _store(args: argparse.Namespace, *, must_exist: bool = False) -> Store:
     from coachbot.store import Store
 
     path = _db_path(args)
@@ -59,7 +66,7 @@ def _store(args: argparse.Namespace, *, must_exist: bool = False):
         raise CliError(f"cannot open the database {args.db or '(default)'}: {exc}") from None
 
 
-def _coach(args: argparse.Namespace, *, must_exist: bool = False, llm: bool = False):
+def _coach(args: argparse.Namespace, *, must_exist: bool = False, llm: bool = False) -> Coach:
     from coachbot.config import Config
     from coachbot.engine import Coach
 
@@ -73,7 +80,7 @@ def _coach(args: argparse.Namespace, *, must_exist: bool = False, llm: bool = Fa
     )
 
 
-def _llm_options(store) -> dict:
+def _llm_options(store: Store) -> dict:
     """The configured LLM's parts for the coach (none: the built-in engine alone)."""
     from coachbot.llm import coach_options
 
@@ -90,7 +97,7 @@ def _who(args: argparse.Namespace) -> Who:
     return Who(tenant=args.tenant, user=user, platform="cli")
 
 
-def _known(coach, who: Who) -> Who:
+def _known(coach: Coach, who: Who) -> Who:
     """``who``, or NotFound when they have never talked to the coach."""
     from coachbot import executives
 
@@ -188,7 +195,7 @@ def _save_history(path: Path) -> None:
         pass
 
 
-def _clock():
+def _clock() -> datetime:
     from datetime import UTC, datetime
 
     return datetime.now(UTC)
@@ -332,7 +339,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 # --- check-ins -------------------------------------------------------------------------
-def _instant(text: str | None):
+def _instant(text: str | None) -> datetime:
     from datetime import UTC, datetime
 
     if not text:

@@ -8,7 +8,7 @@ worker thread with ``asyncio.to_thread``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from coachbot import checkins, commands, executives, experiments, journey, privacy
@@ -194,7 +194,7 @@ class Coach:
         """Nothing more about this week's check-in (none is sent if it has not gone out)."""
         return checkins.skip_week(self, who, _now(now))
 
-    def away_until(self, who: Who, until, now: datetime | None = None) -> Reply:
+    def away_until(self, who: Who, until: date | str | None, now: datetime | None = None) -> Reply:
         """No check-ins for weeks whose day is on or before ``until`` (a date or YYYY-MM-DD); None clears."""
         return checkins.away_until(self, who, until, _now(now))
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 from typing import TYPE_CHECKING
 
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -132,7 +132,7 @@ async def _stream(client: AsyncWebClient, channel: str, thread_ts: str, event: d
         raise
 
 
-async def _quietly(call) -> None:
+async def _quietly(call: Awaitable[object]) -> None:
     """Status, title and prompts are extras: a refusal (no assistant:write scope) costs nothing."""
     with contextlib.suppress(SlackApiError):
         await call

@@ -15,12 +15,14 @@ the whole workspace); ``account_inactive``, ``channel_not_found`` and the like b
 from __future__ import annotations
 
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from coachbot.checkins.channel import (
     DeliveryFailed,
@@ -73,7 +75,7 @@ class SlackChannel:
         self._clients: dict[str, AsyncWebClient] = {}
 
     @classmethod
-    def from_config(cls, store: Store, config: Config, **kwargs) -> SlackChannel:
+    def from_config(cls, store: Store, config: Config, **kwargs: Any) -> SlackChannel:
         """The bot token of ``SLACK_BOT_TOKEN`` (one workspace), or of each OAuth installation."""
         if config.slack_client_id and config.slack_client_secret:
             from .oauth import SQLiteInstallationStore
@@ -108,7 +110,7 @@ class SlackChannel:
             self._session = None
         self._clients.clear()
 
-    async def _call(self, tenant: str, method: str, **args):
+    async def _call(self, tenant: str, method: str, **args: Any) -> AsyncSlackResponse:
         client = await self._client(tenant)
         try:
             return await getattr(client, method)(**args)
@@ -173,7 +175,7 @@ class SlackChannel:
         return response["channel"]["id"]
 
 
-def _retry_after(headers) -> float:
+def _retry_after(headers: Mapping[str, str] | None) -> float:
     try:
         return max(0.0, float((headers or {}).get("Retry-After", 1)))
     except (TypeError, ValueError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -45,7 +46,7 @@ async def send_checkin(adapter: SlackAdapter, client: AsyncWebClient, who: Who) 
 def register(adapter: SlackAdapter) -> None:
     coach = adapter.coach
 
-    async def acknowledge(ack) -> None:
+    async def acknowledge(ack: AsyncAck) -> None:
         await ack()
 
     async def on_answer(body: dict, action: dict, context: AsyncBoltContext) -> None:

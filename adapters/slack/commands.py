@@ -6,8 +6,9 @@ Every answer is ephemeral (only the executive sees it), wherever the command was
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
@@ -28,10 +29,10 @@ SUBCOMMANDS = ("help", "checkin", "settings", "export", "forget", "pause", "resu
 def register(adapter: SlackAdapter) -> None:
     coach = adapter.coach
 
-    async def acknowledge(ack) -> None:
+    async def acknowledge(ack: AsyncAck) -> None:
         await ack()
 
-    async def say_privately(respond: AsyncRespond, text: str, **extra) -> None:
+    async def say_privately(respond: AsyncRespond, text: str, **extra: Any) -> None:
         await respond(text=mrkdwn.escape(text), response_type="ephemeral", **extra)
 
     async def run_command(command: dict, context: AsyncBoltContext,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -50,7 +51,7 @@ async def forget(adapter: SlackAdapter, client: AsyncWebClient, who: Who) -> int
 def register(adapter: SlackAdapter) -> None:
     app = adapter.bolt
 
-    async def acknowledge(ack) -> None:
+    async def acknowledge(ack: AsyncAck) -> None:
         await ack()
 
     async def on_export(body: dict, context: AsyncBoltContext) -> None:

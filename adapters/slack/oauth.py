@@ -12,6 +12,7 @@ import json
 import logging
 import secrets
 import time
+from typing import Any
 
 from slack_sdk.oauth.installation_store import Bot, Installation
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
@@ -168,7 +169,7 @@ class SQLiteOAuthStateStore(AsyncOAuthStateStore):
     def logger(self) -> logging.Logger:
         return log
 
-    async def async_issue(self, *args, **kwargs) -> str:
+    async def async_issue(self, *args: Any, **kwargs: Any) -> str:
         state = secrets.token_urlsafe(24)
         await asyncio.to_thread(self._issue, state, time.time())
         return state

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
@@ -54,7 +55,7 @@ async def show_changed(adapter: SlackAdapter, client: AsyncWebClient, who: Who, 
 def register(adapter: SlackAdapter) -> None:
     coach = adapter.coach
 
-    async def acknowledge(ack) -> None:
+    async def acknowledge(ack: AsyncAck) -> None:
         await ack()
 
     async def on_change(body: dict, action: dict, context: AsyncBoltContext,

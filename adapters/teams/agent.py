@@ -70,6 +70,7 @@ def build_agent(teams: Teams) -> AgentApplication[TurnState]:
             await commands.run_command(teams, context, who, command)
             return
         # The engine may call an LLM: typing dots, or Teams' informative stream update, meanwhile.
+        assert for_coach is not None, "neither a card action nor a command"
         stream = await streaming.begin(teams.coach, context)
         replies = await run(teams.coach.reply, who, for_coach)
         await run(inbox.replied, teams.coach.store, who, activity_id, replies)

@@ -13,6 +13,7 @@ that window is the one place a duplicate can come from (see coachbot.checkins.ou
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from microsoft_agents.activity import Activity, ActivityTypes, ConversationReference
@@ -96,7 +97,7 @@ class TeamsChannel:
     async def profile(self, recipient: Recipient) -> Profile | None:
         return None  # Teams sends localTimezone with each message; there is nothing to ask for
 
-    async def _continue(self, recipient: Recipient, callback) -> None:
+    async def _continue(self, recipient: Recipient, callback: Callable[[TurnContext], Awaitable[None]]) -> None:
         reference = await run(storage.load_reference, self.coach.store, recipient.who)
         if reference is None:
             raise Undeliverable("no Teams conversation")

@@ -6,10 +6,11 @@ import asyncio
 import html
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import ParamSpec, TypeVar
 
 from microsoft_agents.activity import Activity, ActivityTypes, TextFormatTypes
 from microsoft_agents.hosting.core import CardFactory, MessageFactory, TurnContext
@@ -42,11 +43,15 @@ class Teams:
         return (self.config.public_url or REQUEST_BASE_URL.get()).rstrip("/")
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
 def now() -> datetime:
     return datetime.now(UTC)
 
 
-async def run(func, /, *args, **kwargs):
+async def run(func: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
     """The engine is synchronous (SQLite, maybe an LLM call): keep it off the event loop."""
     return await asyncio.to_thread(func, *args, **kwargs)
 
@@ -95,7 +100,8 @@ async def send_replies(context: TurnContext, replies: Iterable[Reply]) -> None:
             await context.send_activity(text_activity(reply.text))
 
 
-async def send_card(teams: Teams, context: TurnContext, who: Who, kind: str, build) -> str:
+async def send_card(teams: Teams, context: TurnContext, who: Who, kind: str,
+                    build: Callable[[str], dict]) -> str:
     """Register a card, send it, and remember the message id so the card can be updated.
 
     ``build(card_id)`` returns the card dict.

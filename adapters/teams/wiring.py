@@ -16,6 +16,7 @@ Either way, conversation ids are percent-encoded before the SDK puts them in a U
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -30,6 +31,8 @@ from microsoft_agents.hosting.core import (
     TurnContext,
 )
 from microsoft_agents.hosting.core.authorization import AuthTypes
+from microsoft_agents.hosting.core.connector import ConnectorClientBase
+from microsoft_agents.hosting.core.connector.client.connector_client import ConversationsOperations
 
 from coachbot.config import Config
 
@@ -47,7 +50,8 @@ class Sdk:
     def dev_mode(self) -> bool:
         return not self.app_id
 
-    async def continue_conversation(self, continuation: Activity, callback) -> None:
+    async def continue_conversation(self, continuation: Activity,
+                                    callback: Callable[[TurnContext], Awaitable[None]]) -> None:
         """Run ``callback(context)`` in a saved conversation, as the bot writing first.
 
         With an app id the SDK's claims for it make MSAL fetch a token for the reply;
@@ -72,15 +76,26 @@ class EncodedIdsClientFactory(RestChannelServiceClientFactory):
     Microsoft's other SDKs escape it, and so does this.
     """
 
-    async def create_connector_client(self, *args, **kwargs):
-        client = await super().create_connector_client(*args, **kwargs)
+    async def create_connector_client(
+        self,
+        context: TurnContext | None,
+        claims_identity: ClaimsIdentity,
+        service_url: str,
+        audience: str,
+        scopes: list[str] | None = None,
+        use_anonymous: bool = False,
+    ) -> ConnectorClientBase:
+        client = await super().create_connector_client(
+            context, claims_identity, service_url, audience, scopes, use_anonymous)
         operations = client.conversations
+        # The id is escaped in the SDK's own (private) step; fail loudly if that ever moves.
+        assert isinstance(operations, ConversationsOperations), type(operations)
         normalize = operations._normalize_conversation_id
 
         def encoded(conversation_id: str, activity: Activity | None = None) -> str:
             return quote(normalize(conversation_id, activity), safe="")
 
-        operations._normalize_conversation_id = encoded
+        operations._normalize_conversation_id = encoded  # type: ignore[method-assign]  # patches this instance only
         return client
 
 

@@ -14,13 +14,15 @@ Modules, each small:
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from .content import belief_dimension_for, prompt_for, rotating_item
 from .controls import ACTIONS, away_until, later, quiet_hours, record, restart, skip_week, snooze, stop
 from .outbox import migrations
 from .schedule import week_of
 
 
-def local_week(now, timezone: str) -> str:
+def local_week(now: datetime, timezone: str) -> str:
     """The ISO week (``2026-W48``) of ``now`` in the executive's own time zone."""
     return week_of(now, timezone)
 

@@ -14,19 +14,24 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlite_utils
 
-from coachbot.models import Who
+from coachbot.models import CheckinPrompt, Who
 
 from . import content, outbox, schedule
-from .channel import Channel, DeliveryFailed, Outgoing, RateLimited, Recipient, Undeliverable
+from .channel import Channel, DeliveryFailed, Outgoing, Profile, RateLimited, Recipient, Undeliverable
 from .pacing import Pacer
 
+if TYPE_CHECKING:  # the engine imports this package
+    from coachbot.engine import Coach
+
 log = logging.getLogger("coachbot.checkins")
+T = TypeVar("T")
 
 REMIND_AFTER = timedelta(hours=24)
 REMIND_WITHIN = timedelta(days=6)  # no reminder once the week is nearly over
@@ -106,9 +111,9 @@ def _aware(text: str | None) -> datetime | None:
 class Runner:
     """Sends what is due through the given channels (one per platform)."""
 
-    def __init__(self, coach, channels: Iterable[Channel], *, concurrency: int = 16,
+    def __init__(self, coach: Coach, channels: Iterable[Channel], *, concurrency: int = 16,
                  worker: str | None = None, profile_budget: int = PROFILE_BUDGET,
-                 rate_limited_retries: int = MAX_RATE_LIMITED_RETRIES):
+                 rate_limited_retries: int = MAX_RATE_LIMITED_RETRIES) -> None:
         self.coach = coach
         self.store = coach.store
         self.channels: dict[str, Channel] = {c.platform: c for c in channels}
@@ -146,8 +151,8 @@ class Runner:
         existing: dict[tuple[str, int, str], dict] = {}
         if weeks:
             marks = ", ".join("?" for _ in weeks)
-            for row in self.store.db["checkin_deliveries"].rows_where(f"week in ({marks})", weeks):
-                existing[(row["tenant"], row["executive_id"], row["week"])] = row
+            for sent in self.store.db["checkin_deliveries"].rows_where(f"week in ({marks})", weeks):
+                existing[(sent["tenant"], sent["executive_id"], sent["week"])] = sent
         jobs: list[Job] = []
         for executive, found, cohort in due:
             row = existing.get((executive["tenant"], executive["id"], found.week))
@@ -248,7 +253,7 @@ class Runner:
                 profile = None
             await asyncio.to_thread(self._save_profile, executive, profile, now)
 
-    def _save_profile(self, executive: dict, profile, now: datetime) -> None:
+    def _save_profile(self, executive: dict, profile: Profile | None, now: datetime) -> None:
         from coachbot import executives as executives_module
 
         changes: dict = {"profile_synced_at": now.isoformat()}
@@ -258,7 +263,7 @@ class Runner:
             if profile.name:
                 changes["name"] = profile.name[:200]
         with self.store.write() as db:
-            db["executives"].update(executive["id"], changes)
+            db.table("executives").update(executive["id"], changes)
 
     async def _do(self, job: Job, now: datetime, result: RunResult) -> None:
         if job.kind == "checkin":
@@ -266,7 +271,7 @@ class Runner:
         else:
             await self._followup(job, now, result)
 
-    async def _send_paced(self, channel: Channel, tenant: str, call: Callable):
+    async def _send_paced(self, channel: Channel, tenant: str, call: Callable[[], Awaitable[T]]) -> T:
         """``call()`` in this workspace's next slot, waiting out 429s."""
         pacer = self.pacer(channel.platform, tenant)
         for _ in range(self.rate_limited_retries):
@@ -323,7 +328,7 @@ class Runner:
                                 sent.address if sent.address != recipient.address else None, now)
         result.counts["sent"] += 1
 
-    def _content(self, job: Job):
+    def _content(self, job: Job) -> CheckinPrompt:
         # In the worker thread, on that thread's own connection.
         return content.build(self.store.db, self.coach.prompts, job.executive, job.week, job.cohort)
 

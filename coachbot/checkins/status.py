@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from . import outbox, schedule
+
+if TYPE_CHECKING:  # the engine imports this package
+    from coachbot.engine import Coach
 
 PLATFORMS = ("slack", "teams")
 
 
-def report(coach, platforms: Iterable[str] = PLATFORMS, now: datetime | None = None, weeks: int = 4) -> dict:
+def report(coach: Coach, platforms: Iterable[str] = PLATFORMS, now: datetime | None = None, weeks: int = 4) -> dict:
     """Counts for the executives' current local weeks, the last ``weeks`` weeks, and problems."""
     from .runner import active_executives, cohorts_by_executive
 
