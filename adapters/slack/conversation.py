@@ -45,29 +45,34 @@ def is_from_a_person(event: dict, context: AsyncBoltContext) -> bool:
 
 
 async def respond(adapter: SlackAdapter, client: AsyncWebClient, who: Who, event: dict, text: str,
-                  thread_ts: str | None, key: tuple[str, str] | None, saved: list[str] | None = None) -> None:
-    """The coach's answer to one message, delivered, with the inbox row moved along as it goes."""
+                  thread_ts: str | None, key: tuple[str, str] | None, saved: list[str] | None = None,
+                  locked: bool = False) -> None:
+    """The coach's answer to one message, delivered, with the inbox row moved along as it goes
+    (``locked``: the caller already holds the executive's lock)."""
+    if not locked:
+        async with adapter.lock(who):
+            await respond(adapter, client, who, event, text, thread_ts, key, saved, locked=True)
+        return
     coach = adapter.coach
-    async with adapter.lock(who):
-        replies: list[Reply | str]
-        if saved is None:
-            await assistant.working(adapter, client, event, text)
-            try:
-                replies = list(await adapter.run(coach.reply, who, text)) if text else [coach.help_text()]
-            except Exception:
-                # The executive wrote and must not be left without an answer (an LLM outage,
-                # a bug): say so plainly; the details go to the log.
-                log.exception("The coach failed to answer %s/%s", who.tenant, who.user)
-                replies = [TRY_AGAIN]
-            if key is not None:
-                texts = [r.text if isinstance(r, Reply) else r for r in replies]
-                await adapter.run(adapter.inbox.replied, *key, texts)
-        else:
-            replies = list(saved)
-        replies = await show_actions(adapter, client, who, event["channel"], thread_ts, replies)
-        await assistant.deliver(adapter, client, event, replies, thread_ts)
+    replies: list[Reply | str]
+    if saved is None:
+        await assistant.working(adapter, client, event, text)
+        try:
+            replies = list(await adapter.run(coach.reply, who, text)) if text else [coach.help_text()]
+        except Exception:
+            # The executive wrote and must not be left without an answer (an LLM outage,
+            # a bug): say so plainly; the details go to the log.
+            log.exception("The coach failed to answer %s/%s", who.tenant, who.user)
+            replies = [TRY_AGAIN]
         if key is not None:
-            await adapter.run(adapter.inbox.answered, *key)
+            texts = [r.text if isinstance(r, Reply) else r for r in replies]
+            await adapter.run(adapter.inbox.replied, *key, texts)
+    else:
+        replies = list(saved)
+    replies = await show_actions(adapter, client, who, event["channel"], thread_ts, replies)
+    await assistant.deliver(adapter, client, event, replies, thread_ts)
+    if key is not None:
+        await adapter.run(adapter.inbox.answered, *key)
 
 
 async def show_actions(adapter: SlackAdapter, client: AsyncWebClient, who: Who, channel: str,
@@ -107,11 +112,14 @@ def register(adapter: SlackAdapter) -> None:
         client = adapter.api(context)
         await adapter.gate.wait()
         message = Message(user=event["user"], channel=event["channel"], thread_ts=thread_ts, text=text)
-        if not await adapter.first_delivery(body, context, message):
-            return
         who = adapter.who(context, event["user"])
-        await respond(adapter, client, who, event, text, thread_ts,
-                      event_key(body, context.team_id, context.enterprise_id))
+        # The lock is taken before the claim: claims commit in batches, and a later message
+        # whose batch committed first must not be answered before an earlier one.
+        async with adapter.lock(who):
+            if not await adapter.first_delivery(body, context, message):
+                return
+            await respond(adapter, client, who, event, text, thread_ts,
+                          event_key(body, context.team_id, context.enterprise_id), locked=True)
         await adapter.sync_profile(client, who)
 
     async def on_direct_message(body: dict, event: dict, context: AsyncBoltContext) -> None:
