@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coachbot.wording import Prompts
 
@@ -30,8 +31,25 @@ class Nudge:
 
     @property
     def what(self) -> str:
-        """The act itself, without the 'you'll know it went well' line."""
-        return self.text.split(" You'll know")[0]
+        """The act itself, without the 'you'll know it went well' sentence (in any of the
+        languages the coach speaks)."""
+        return act_of(self.text)
+
+
+def act_of(text: str) -> str:
+    """An experiment's text up to its 'you'll know it went well' sentence."""
+    for marker in _success_markers():
+        if marker in text:
+            return text.split(marker)[0]
+    return text
+
+
+@lru_cache(maxsize=1)
+def _success_markers() -> tuple[str, ...]:
+    from coachbot.wording import load_prompts
+
+    prompts = load_prompts()
+    return tuple(dict.fromkeys(prompts.in_language(code).get("nudge_success_marker") for code in prompts.languages))
 
 
 def all_nudges(prompts: Prompts) -> list[Nudge]:

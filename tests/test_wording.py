@@ -52,3 +52,15 @@ def test_a_translation_overrides_only_the_keys_it_has_and_english_fills_the_rest
     assert xx.get("listening.anything_else") == prompts.get("listening.anything_else")
     assert xx.in_language(None).get("listening.ask_when") == prompts.get("listening.ask_when")
     assert prompts.in_language("zz").get("listening.ask_when") == prompts.get("listening.ask_when")
+
+
+def test_every_translated_experiment_says_how_they_will_know_and_the_act_is_cut_before_it():
+    from coachbot.nudges import all_nudges
+
+    prompts = load_prompts()
+    for code in prompts.languages:
+        translated = prompts.in_language(code)
+        marker = translated.get("nudge_success_marker")
+        for nudge in all_nudges(translated):
+            assert marker in nudge.text, (code, nudge.id)
+            assert nudge.what and marker not in nudge.what, (code, nudge.id)
