@@ -92,8 +92,11 @@ def score_window(messages: Sequence[str], model: Model | None = None) -> Scores:
         v = now[i]
         if context and (leaning or c in strong_now):
             if not together:  # scored only when some category calls for it
-                union = frozenset().union(*(p[0] for p in per))
-                idiom = any(p[3] for p in per) and not (strong_now or strong_before)
+                # Only earlier messages that lean towards a topic themselves join the current
+                # one: ordinary talk around a hint adds words, not evidence.
+                joined = [p for p in context if p[2] or max(p[1][1:]) >= model.context_gate] + [current]
+                union = frozenset().union(*(p[0] for p in joined))
+                idiom = any(p[3] for p in joined) and not (strong_now or strong_before)
                 together = [x * (model.idiom_factor if idiom else 1.0) for x in model.probabilities(union)[1:]]
             # The current message leans towards a topic: earlier messages may complete it
             # ("te comenté lo de mi marido" / "anoche otra vez"). A current message with no

@@ -50,8 +50,11 @@ def guess(text: str) -> str:
             if code == "ru" and re.search(r"[іїєґ]", text.lower()):
                 return "uk"
             return code
-    words = _WORD.findall(fold(text))
-    scores = {lang: sum(w in fw for w in words) for lang, fw in _FUNCTION_WORDS.items()}
+    counts: dict[str, int] = {}
+    for w in _WORD.findall(fold(text)):
+        counts[w] = counts.get(w, 0) + 1
+    # One set intersection per language (in C), not one membership test per word and language.
+    scores = {lang: float(sum(counts[w] for w in fw.intersection(counts))) for lang, fw in _FUNCTION_WORDS.items()}
     lowered = text.lower()
     for letters, lang in _LETTERS:
         if any(ch in lowered for ch in letters):

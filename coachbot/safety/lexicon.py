@@ -108,6 +108,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:disappear|vanish)(?:ing)? (?:for good|forever|permanently|and never come back)\b",
         r"\bmy (?:own )?funeral\b",
         r"\b(?:drive|driving|drove|crash|crashing|steer\w*|put|putting|swerv\w*) (?:the car |my car )?(?:off|into) (?:the |a )?(?:road|bridge|barrier|crash barrier|central reservation|wall|tree|cliff|motorway|highway|oncoming|lorry|truck|river)\b",
+        r"\b(?:in|inside) (?:the|my) (?:garage|car)\b.{0,40}\bengine (?:running|on)\b|\bengine running\b.{0,40}\b(?:garage|door shut|doors shut|doors closed|hose)\b|\bhose (?:to|from|on) the exhaust\b",
         r"\bhalf of me wanted to\b|\bpart of me (?:wants|wanted|hopes|hoped) (?:to die|it would end|the plane|to disappear|to not)\b",
         r"\bdisappointed (?:that )?(?:i )?woke up\b|\bwake up (?:and )?(?:wish|wishing|disappointed)\b",
         r"\b(?:rope|noose|razor|blade|gun|knife)\b.{0,40}\b(?:use it|myself|on my|in my hand|decided)\b",

@@ -144,3 +144,40 @@ def test_flags_name_one_of_the_six_categories():
     flag = assess(["my wife hits me when she drinks"])
     assert isinstance(flag, SafetyFlag) and flag.category in CATEGORIES
     assert assess([]) is None and assess(["", "   "]) is None
+
+
+@pytest.mark.parametrize(
+    "text, category, language",
+    [
+        ("Mijn man slaat me als hij gedronken heeft.", "domestic_abuse", "nl"),
+        ("Ik zie het echt niet meer zitten, iedereen is beter af zonder mij.", "self_harm", "nl"),
+        ("Mijn baas zit steeds aan mijn billen tijdens de borrel.", "harassment", "nl"),
+        ("Mąż mnie bije, kiedy wypije.", "domestic_abuse", "pl"),
+        ("Szef mnie molestuje na każdym wyjeździe służbowym.", "harassment", "pl"),
+        ("Zgłosiłem nieprawidłowości i od tego czasu prawnik mówi o odwecie.", "legal_hr", "pl"),
+        ("夫に毎晩殴られています。", "domestic_abuse", "ja"),
+        ("Мой муж бьёт меня.", "domestic_abuse", "ru"),
+        ("我老公打我。", "domestic_abuse", "zh"),
+    ],
+)
+def test_each_category_has_direct_phrases_in_further_languages(text, category, language):
+    flag = assess([text])
+    assert flag is not None and flag.category == category and flag.language == language, flag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je viens d'avaler tous mes cachets.",
+        "Estoy en el puente y voy a saltar.",
+        "Ich stehe auf der Brücke und springe gleich.",
+        "I'm in the garage with the engine running.",
+    ],
+)
+def test_imminent_risk_is_marked_in_other_languages_too(text):
+    flag = assess([text])
+    assert flag is not None and flag.category == "self_harm" and flag.imminent, flag
+
+
+def test_a_morning_greeting_that_mentions_thinking_is_not_a_disclosure():
+    assert assess(["Morning. I've thought about this already, so let me save us time."]) is None
