@@ -14,8 +14,15 @@ from dataclasses import dataclass
 _FLAGS = re.IGNORECASE
 _APOS = r"['’`´]"
 
-# Where a message breaks into pieces that each hold one thought.
-_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|\n|$)")
+# Where a message breaks into pieces that each hold one thought: after . ! ? ; or a line
+# break, but not after a title or an abbreviation ("Mr. Keller", "St. James's", "e.g. the
+# forum") nor inside a number ("2.5 days").
+_BREAK = re.compile(r"[.!?;]+|\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|prof|st|sr|sra|srta|jr|mt|vs|approx|dept|avda|dott|bzw|usw|ggf|evtl|"
+    r"z\.b|d\.h|u\.a|e\.g|i\.e|p\.ex|cf)|(?-i:\b[B-HJ-Z]))$",
+    _FLAGS,
+)
 # Inside a sentence, a clause after these is a different thought (a goodbye, a reason...).
 _CLAUSE_END = re.compile(
     r"\s*(?:,\s*(?:but|so|because|though|although|which|thanks?|thank you|cheers|bye|anyway)\b|"
@@ -25,18 +32,30 @@ _CLAUSE_END = re.compile(
     r"i need to go|gotta go|got to go)\b)|,\s*(?=(?:i think|i guess|i hope|hopefully|if i can|if that)\b)|"
     r"\s+(?:lol|haha|:\)|:-\)|🙂|😊)|"
     r"\s+and\s+(?:i\s*(?:['’]?\s*ll|\s+will)|will)\s+(?:tell|let|report|update|get\s+back|come\s+back|"
-    r"share\s+with\s+you)\b)",
+    r"share\s+with\s+you)\b|\s+and\s+(?:then\s+)?(?:tell|update|report\s+back\s+to|get\s+back\s+to)\s+(?:you|u)\b)",
     _FLAGS,
 )
 # Past the action's first few words, a comma usually starts an aside ("..., door open, no
 # agenda", "..., not the summary from HR", "..., and then ..."); "..., answering myself" goes on.
-_ASIDE = re.compile(r",\s*(?!\w+ing\b)")
+_ASIDE = re.compile(r",(?!\s*\w+ing\b)\s*")
 _ASIDE_AFTER_WORDS = 4
+# ...but a comma followed by the rest of the action is no aside: "reply myself, under my own
+# name, to the thread", "ask Tom, our youngest engineer, to give me a tour", "read the forum,
+# e.g. the delivery threads, every morning".
+_GOES_ON = re.compile(
+    r"(?:to|with|for|about|under|in|at|on|before|after|by|from|through|without|into|instead|using|via|"
+    r"myself|personally|alone|face[\s-]to[\s-]face|e\.g\.?|i\.e\.?|like|including|especially|every|each|"
+    r"this|next|once|twice|what|how|why|whether|con|para|por|mit|zu|für|avec|pour|com|per|mientras|"
+    r"während|pendant|durante|was|wie|warum|ob|dass|qué|cómo|si|que|ce|o\s+que|cosa|come|perché)\b",
+    _FLAGS,
+)
+_PARENTHESIS_WORDS = 6
 _DAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|"
     r"lunes|martes|miércoles|miercoles|jueves|viernes|montag|dienstag|mittwoch|donnerstag|freitag|"
     r"lundi|mardi|mercredi|jeudi|vendredi|segunda(?:-feira)?|terça(?:-feira)?|quarta(?:-feira)?|"
-    r"quinta(?:-feira)?|sexta(?:-feira)?|lunedì|martedì|mercoledì|giovedì|venerdì)"
+    r"quinta(?:-feira)?|sexta(?:-feira)?|lunedì|martedì|mercoledì|giovedì|venerdì|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag)"
 )
 _WHEN_RX = (
     r"(?:today|tonight|tomorrow|tmrw|tmr|tomorow|tommorow|2moro|(?:this|next|nxt) wk|nxt (?:week|month|" + _DAY + r")|"
@@ -47,12 +66,15 @@ _WHEN_RX = (
     r"within (?:a|the|two|three|\d+) \w+|in (?:a|two|three|a few|\d+) (?:days?|weeks?)|first thing|asap|"
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm|h)\b|\d{1,2}:\d\d|\d{1,2}(?:st|nd|rd|th)\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\s+\d{1,2}|"
-    r"mañana|manana|hoy|la semana que viene|la próxima semana|esta semana|el (?:" + _DAY + r")|"
+    r"mañana|manana|hoy|la semana que viene|la próxima semana|esta semana|"
+    r"(?:el )?" + _DAY + r" que viene|el (?:" + _DAY + r")|(?:na|no|nesta|neste|na próxima|no próximo) " + _DAY + r"|"
+    r"this coming " + _DAY + r"|"
     r"morgen|heute|nächste woche|naechste woche|diese woche|am " + _DAY + r"|(?:nächsten|kommenden) " + _DAY + r"|"
     r"(?:el )?próximo " + _DAY + r"|" + _DAY + r" prochain|" + _DAY + r" prossimo|"
     r"demain|aujourd'hui|la semaine prochaine|cette semaine|"
     r"amanhã|amanha|hoje|na próxima semana|semana que vem|esta semana|"
-    r"domani|oggi|la prossima settimana|settimana prossima|questa settimana)"
+    r"domani|oggi|la prossima settimana|settimana prossima|questa settimana|"
+    r"vandaag|volgende week|deze week)"
 )
 _WHEN = re.compile(r"\b" + _WHEN_RX + r"\b", _FLAGS)
 _ONLY_WHEN = re.compile(r"(?:(?:every|each|on|from|this|next|by|before|after|the|morning|evening|afternoon)\s+)*"
@@ -89,13 +111,17 @@ _TRIGGERS: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
         (3.0, r"\bje\s+vais\b|\bj" + _APOS + r"\w+rai\b|\bje\s+\w+rai\b|\bje\s+m" + _APOS + r"engage\b"),
         (3.0, r"\bich\s+werde\b|\bwerde\s+ich\b|\bich\s+nehme\s+mir\s+vor\b"),
         (3.0, r"\bvado\s+a\b|\bmi\s+impegno\b|\b\w+(?:erò|irò|arò)\b"),
+        (3.0, r"\bik\s+(?:ga|zal)\b|\b(?:ga|zal)\s+ik\b"),  # Dutch
     )
 )
+_PRESENT_STRENGTH = 1.2
+_JOINED_AFTER_WORDS = 6  # "venerdì passo in magazzino e chiedo cosa non va" stays one plan
+_JOINED_VERB = re.compile(r"\s+(?:und|y|e|et|ed)\s+(?=\w)", _FLAGS)
 # A time said just before the subject belongs to the clause: "next Tuesday I could go...".
 _WHEN_LEAD = re.compile(r"(?:\b(?:and|so|ok|okay|then)\s+)?(" + _WHEN_RX + r")\s*,?\s*$", _FLAGS)
 # Present tense for the future, where the time says it: "Morgen rufe ich ... an", "mañana llamo".
 _WHEN_PRESENT = re.compile(
-    r"\b(?:" + _WHEN_RX + r")\s*,?\s+(?:i\s+\w+|\w+\s+ich|je\s+\w+|j" + _APOS + r"\w+|"
+    r"\b(?:" + _WHEN_RX + r")\s*,?\s+(?:i\s+\w+|\w+\s+ich|\w+\s+ik|je\s+\w+|j" + _APOS + r"\w+|"
     r"(?!(?:no|so|to|do|go|too)\b)\w+o\b)",
     _FLAGS,
 )
@@ -119,7 +145,8 @@ _TRAILING = re.compile(
 _EMPTY_ACTION = re.compile(
     r"^(?:\w+\W+){0,2}?(?:think\s+about\s+it|try(?:\s+my\s+best)?|see|let\s+you\s+know|do\s+my\s+best|"
     r"be\s+(?:back|off|in\s+touch)|talk\s+(?:to\s+you\s+)?(?:soon|later|next\s+week)|see\s+you|"
-    r"come\s+back(?:\s+to\s+you)?|get\s+back\s+to\s+you|go\s+now|have\s+to\s+go|sign\s+off|leave\s+it\s+there)"
+    r"come\s+back(?:\s+to\s+you)?|get\s+back\s+to\s+you|go\s+now|have\s+to\s+go|sign\s+off|"
+    r"leave\s+it\s+(?:there|here)|stop\s+(?:here|there|now)|call\s+it\s+a\s+day|wrap\s+(?:up|it\s+up))"
     r"\W*$",
     _FLAGS,
 )
@@ -132,11 +159,29 @@ class Span:
     score: float
 
 
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Raw (start, end) of each sentence, its closing punctuation included."""
+    out = []
+    start = 0
+    for m in _BREAK.finditer(text):
+        if m.group() == ".":
+            before = text[max(start, m.start() - 8) : m.start()]
+            after = text[m.end() : m.end() + 1]
+            if (after.isalnum() and before[-1:].isalnum()) or (
+                after == " " and _ABBREVIATION.search(before) and text[m.end() :].strip()
+            ):
+                continue  # "Mr. Keller", "2.5", "e.g. the": not the end of a sentence
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence, whitespace-trimmed."""
     out = []
-    for m in _SENTENCE.finditer(text):
-        a, b = m.start(), m.end()
+    for a, b in _pieces(text):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
@@ -163,11 +208,29 @@ def _trim(text: str, a: int, b: int, action: int | None = None) -> tuple[int, in
         cut = _CLAUSE_END.search(text, cut.end(), b)
     if cut:
         b = cut.start()
+    skip_to = -1
     for comma in _ASIDE.finditer(text, action, b):
+        if comma.start() < skip_to:
+            continue
         before = text[action : comma.start()]
-        if len(before.split()) > _ASIDE_AFTER_WORDS and not _ONLY_WHEN.fullmatch(before.strip()):
-            b = comma.start()
-            break
+        if len(before.split()) <= _ASIDE_AFTER_WORDS or _ONLY_WHEN.fullmatch(before.strip()):
+            continue
+        if _GOES_ON.match(text, comma.end(), b):
+            continue
+        piece_end = text.find(",", comma.end(), b)
+        if _ONLY_WHEN.fullmatch(text[comma.end() : b if piece_end < 0 else piece_end].strip(" .!")):
+            continue  # "..., thursday": when, part of the plan
+        # A parenthesis between two commas, after which the action goes on.
+        close = text.find(",", comma.end(), b)
+        if close > 0 and len(text[comma.end() : close].split()) <= _PARENTHESIS_WORDS:
+            after = close + 1
+            while after < b and text[after].isspace():
+                after += 1
+            if _GOES_ON.match(text, after, b):
+                skip_to = after
+                continue
+        b = comma.start()
+        break
     while True:
         tail = _TRAILING.search(text[a:b])
         if not tail or tail.start() == 0:
@@ -192,7 +255,7 @@ def commitment_clause(text: str, score: Callable[[str], float] | None = None) ->
             for m in rx.finditer(sentence):
                 candidates.append((strength, m.start()))
         for m in _WHEN_PRESENT.finditer(sentence):
-            candidates.append((1.2, m.start()))
+            candidates.append((_PRESENT_STRENGTH, m.start()))
         for strength, pos in candidates:
             if _RELATIVE.search(sentence, 0, pos) and strength < 3.0:
                 continue
@@ -202,6 +265,12 @@ def commitment_clause(text: str, score: Callable[[str], float] | None = None) ->
                 start = lead.start(1)
             # The clause runs from the subject to the end of its sentence piece.
             a, b = _trim(text, start, s_end, s_start + pos)
+            if strength == _PRESENT_STRENGTH:
+                # "Am Dienstag fahre ich ins Werk und spreche mit...": the plan is the first
+                # verb's; what follows "und / y / e / et" is what they will do there.
+                joined = _JOINED_VERB.search(text, s_start + pos, b)
+                if joined and len(text[a : joined.start()].split()) >= _JOINED_AFTER_WORDS:
+                    b = joined.start()
             clause = text[a:b]
             if len(clause.split()) < 2 or _NOT_MINE.match(text[s_start + pos : s_end]):
                 continue
@@ -235,6 +304,9 @@ _OTHER_SUBJECT = re.compile(
 )
 
 
+_FALLBACK_MIN = 0.3
+
+
 def fallback_clause(text: str, score: Callable[[str], float]) -> Span | None:
     """When the model hears a commitment but no trigger fits ("ok: ask 3 nurses on Friday"):
     the sentence the model likes best for it, trimmed; never a sentence whose subject is
@@ -249,6 +321,8 @@ def fallback_clause(text: str, score: Callable[[str], float]) -> Span | None:
                 or _NEGATED.search(clause) or _NOT_MINE.match(clause) or _ONLY_WHEN.fullmatch(clause)
                 or _GOODBYE_START.match(clause)):
             continue
+        if max(score(clause), score(text[a:b])) < _FALLBACK_MIN:
+            continue  # "everyone is fine" after a report: no plan, whatever the message as a whole
         value = score(clause) + (0.3 if has_when(clause) else 0.0)
         if best is None or value > best.score:
             best = Span(a2, b2, value)
@@ -350,27 +424,32 @@ _LANG_WORDS: dict[str, frozenset[str]] = {
     "es": _words(
         "el la los las que de y es no por para con una un pero muy nuestro nuestros clientes creo hola "
         "gracias estoy tengo empresa voy semana mañana hice hablé llamé también adiós hasta luego equipo "
-        "porque cómo qué debería hacer esta este lo me mi yo sí "
+        "porque cómo qué debería hacer esta este lo me mi yo sí pude tuve fui hice tiempo nada todavía del al "
     ),
     "fr": _words(
         "le la les des est et que je nous pas pour avec une un mais très nos clients bonjour merci suis "
         "entreprise c'est vais semaine demain j'ai fait au revoir bientôt équipe parce comment quoi dois "
-        "faire cette ce mon moi oui du sur "
+        "faire cette ce mon moi oui du sur semaine bonne journée sommes pas "
     ),
     "de": _words(
         "der die das und ist nicht ich wir mit für ein eine aber sehr unsere kunden hallo danke bin "
         "unternehmen auch werde woche morgen habe gemacht tschüss bis bald team weil wie was soll machen "
-        "diese mein mir ja zu den dem "
+        "diese mein mir ja zu den dem nein leider noch war "
     ),
     "pt": _words(
         "o os as que de e não para com uma um mas muito nossos clientes olá obrigado obrigada estou tenho "
         "empresa vou semana amanhã fiz falei liguei também tchau até logo equipe porque como devo fazer esta "
-        "este eu sim meu minha você "
+        "este eu sim meu minha você feito fiz nosso nossa ainda valeu pena "
     ),
     "it": _words(
         "il lo gli che di e non per con una un ma molto nostri clienti ciao grazie sono azienda anche vado "
         "settimana domani ho fatto parlato chiamato arrivederci presto squadra perché come cosa dovrei fare "
-        "questa questo mio mia io sì "
+        "questa questo mio mia io sì bene della dei sede fatto "
+    ),
+    "nl": _words(
+        "het een en is niet ik wij we met voor maar heel onze klanten hallo bedankt ben bedrijf ook ga "
+        "morgen heb gedaan gelukt doei tot ziens omdat hoe wat moet doen deze dit mijn ja nee er van "
+        "naar geen wel nog zijn dat "
     ),
 }
 _EN_WORDS = _words(
@@ -381,7 +460,7 @@ _LANG_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def language(text: str) -> str:
-    """An ISO 639-1 guess among en, es, fr, de, pt, it (English when unsure)."""
+    """An ISO 639-1 guess among en, es, fr, de, pt, it, nl (English when unsure)."""
     toks = _LANG_WORD.findall(text.lower().replace("’", "'"))
     if not toks:
         return "en"
@@ -404,6 +483,7 @@ _STRONG = {
     "de": {"hallo", "danke", "ich", "wir", "werde", "morgen", "sehr", "aber", "bin", "tschüss", "nicht"},
     "pt": {"olá", "obrigado", "obrigada", "vou", "amanhã", "muito", "mas", "estou", "não", "tchau", "você"},
     "it": {"ciao", "grazie", "sono", "vado", "domani", "molto", "ma", "non", "perché", "arrivederci", "ho"},
+    "nl": {"het", "niet", "ik", "nee", "bedankt", "gedaan", "gelukt", "geen", "ook", "heel", "naar", "doei"},
 }
 
 

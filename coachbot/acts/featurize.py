@@ -89,7 +89,8 @@ _DAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|"
     "lunes|martes|miércoles|miercoles|jueves|viernes|montag|dienstag|mittwoch|donnerstag|freitag|"
     "lundi|mardi|mercredi|jeudi|vendredi|segunda|terça|terca|quarta|quinta|sexta|lunedì|lunedi|"
-    "martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi"
+    "martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|maandag|dinsdag|woensdag|"
+    "donderdag|vrijdag"
 )
 _WHEN = (
     r"today|tonight|tomorrow|this (?:week|month|afternoon|morning|evening|weekend|quarter|friday|"
@@ -100,7 +101,8 @@ _WHEN = (
     r"first thing|asap|\d{1,2}(?::\d\d)?\s*(?:am|pm|h)|\d{1,2}:\d\d|"
     r"mañana|manana|hoy|semana que viene|próxima semana|esta semana|morgen|heute|nächste woche|"
     r"diese woche|demain|aujourd'hui|la semaine prochaine|cette semaine|amanhã|amanha|hoje|"
-    r"próxima semana|esta semana|domani|oggi|la prossima settimana|questa settimana"
+    r"próxima semana|esta semana|domani|oggi|la prossima settimana|questa settimana|volgende week|"
+    r"deze week|vandaag"
 )
 
 # Cue concepts: regexes over the normalised text. Written from what each act means in a
@@ -117,16 +119,17 @@ _CUES: dict[str, str] = {
         r"adiós|adios|hasta luego|hasta pronto|hasta la próxima|nos vemos|chao|chau|tschüss|tschüs|tschau|"
         r"auf wiedersehen|bis bald|bis später|bis dann|bis nächste woche|au revoir|à bientôt|a bientot|à plus|"
         r"bonne journée|bonne soirée|tchau|até logo|até mais|até breve|até a próxima|arrivederci|a presto|"
-        r"alla prossima|buona giornata|buona serata)\b"
+        r"alla prossima|buona giornata|buona serata|doei|dag|tot ziens|tot volgende week|fijne dag)\b"
     ),
     "@hello": (
         r"^(?:\W*)(?:hi|hello|hey|hiya|heya|howdy|yo|good (?:morning|afternoon|evening)|morning|afternoon|greetings|"
         r"hola|buenos días|buenos dias|buenas tardes|buenas|bonjour|salut|coucou|hallo|guten morgen|guten tag|"
-        r"moin|servus|grüß gott|olá|ola|oi|bom dia|boa tarde|ciao|buongiorno|buonasera|salve)\b"
+        r"moin|servus|grüß gott|olá|ola|oi|bom dia|boa tarde|ciao|buongiorno|buonasera|salve|hoi|goedemorgen|"
+        r"goedemiddag)\b"
     ),
     "@thanks": (
         r"\b(?:thanks|thank you|cheers|appreciate|appreciated|gracias|merci|danke|obrigad[oa]|grazie|"
-        r"much obliged)\b"
+        r"much obliged|bedankt|dank je|dank u)\b"
     ),
     "@you": r"\b(?:you|your|yours|coach|yourself|tú|tu|usted|vous|du|dir|dich|ihr|você|voce|lei|ti)\b",
     "@qword": (
@@ -159,7 +162,8 @@ _CUES: dict[str, str] = {
         r"let me|i am doing|(?:i|we) am (?:booking|calling|meeting|doing|going)|"
         r"voy a|vamos a|me comprometo|je vais|nous allons|on va|je m'engage|ich werde|wir werden|werde ich|"
         r"ich will|ich nehme mir vor|vou|vamos|eu vou|vado a|voglio|mi impegno|cercherò|proverò|farò|"
-        r"chiamerò|parlerò|llamaré|hablaré|haré|probaré|appellerai|parlerai|ferai|essaierai|ligarei|falarei|farei)\b"
+        r"chiamerò|parlerò|llamaré|hablaré|haré|probaré|appellerai|parlerai|ferai|essaierai|ligarei|falarei|farei|"
+        r"ik ga|ga ik|ik zal|zal ik|i am doing it|for real)\b"
     ),
     "@when": r"\b(?:" + _WHEN + r")\b",
     "@when_i": r"\b(?:" + _WHEN + r")\W+(?:i|we)\b",
@@ -192,18 +196,26 @@ _CUES: dict[str, str] = {
     ),
     "@done": (
         r"\b(?:done|did it|i did|went well|went great|it worked|managed to|got it done|completed|"
-        r"ticked off|all three|both of them|hecho|lo hice|erledigt|geschafft|fait|je l'ai fait|feito|fatto)\b"
+        r"ticked off|all three|both of them|hecho|lo hice|erledigt|geschafft|fait|je l'ai fait|feito|fatto|"
+        r"gemacht|fiz|fui|fiz sim|gedaan|gelukt|ya está|c'est fait|all done|i actually did)\b"
     ),
     "@notdone": (
         r"\b(?:did not|never got|not yet|have not|could not|no time|forgot|too busy|did not manage|skipped|"
         r"ran out of time|not this week|did not get|slipped|fell through|got cancelled|got canceled|"
         r"never happened|did not happen|was not able|no pude|nicht geschafft|keine zeit|pas eu le temps|"
-        r"pas pu|não consegui|nao consegui|non ho|non sono riuscit)\b"
+        r"pas pu|não consegui|nao consegui|non ho|non sono riuscit|no me dio tiempo|no lo hice|no fui|"
+        r"todavía no|aún no|noch nicht|nicht gemacht|hat nicht geklappt|ausgefallen|pas fait|pas encore|"
+        r"ainda não|não deu|non ancora|non ce l'ho fatta|niet van gekomen|niet gelukt|niet gedaan|geen tijd|"
+        r"nog niet|chickened out|bottled it|pushed it|postponed|cancelled|canceled|still on my list|"
+        r"failed|forgot)\b"
     ),
     "@partly": (
         r"\b(?:partly|partially|half|halfway|sort of|kind of|only (?:one|once|a few|two|part|some)|some of|"
         r"not all|one of the|one out of|two out of|but not|started|a bit|in part|more or less|"
-        r"a medias|zum teil|teilweise|à moitié|en partie|em parte|metade|in parte|a metà)\b"
+        r"a medias|zum teil|teilweise|à moitié|en partie|em parte|metade|in parte|a metà|deels|gedeeltelijk|"
+        r"half|maar een|only stayed|left early|cut it short|instead of|shorter than|out of (?:two|three|four|five|\d+)|"
+        r"\d+ of (?:the )?\d+|\d+ (?:min|mins|minutes) not|halb|nur|solo|seulement|só|mostly|except|"
+        r"ran out of time|yes and no|the first half|one of the two|not the)\b"
     ),
     "@feel": (
         r"\b(?:nervous|anxious|excited|frustrated|frustrating|annoyed|worried|scared|afraid|overwhelmed|tired|"
