@@ -11,6 +11,10 @@ Context the engine knows shifts the model's prior, not its reading: when an expe
 its report (``expecting_report``), "did it, they loved it" is more likely a report; when the
 coach has just asked for a plan (``offered``), "Thursday, ask two nurses" is more likely a
 commitment.
+
+A plan can also be a pick among alternatives said earlier: ``options(text)`` lists the ones a
+message lays out ("I could visit the plant or call the distributors"), and ``pick(text,
+choices)`` says which one a later reply takes ("ok, the second one. Friday.").
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ from dataclasses import dataclass
 
 from coachbot.acts import extract
 from coachbot.acts.data import ACTS
+from coachbot.acts.extract import options, pick
 from coachbot.acts.featurize import features
 from coachbot.acts.model import Model, load, logit, sigmoid
 
-__all__ = ["ACTS", "Act", "Report", "Understanding", "has", "understand"]
+__all__ = ["ACTS", "Act", "Report", "Understanding", "has", "options", "pick", "understand"]
 
 MAX_CHARS = 4000  # a pasted document is read from its start; acts live in the first lines
 # Log-odds added when the engine's context makes an act likelier (see the module docstring).

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from coachbot.text import word_set
+
 _FLAGS = re.IGNORECASE
 _APOS = r"['’`´]"
 
@@ -489,3 +491,99 @@ _STRONG = {
 
 def _tiebreak(codes: list[str], toks: list[str]) -> str:
     return max(codes, key=lambda c: (sum(t in _STRONG[c] for t in toks), -codes.index(c)))
+
+
+# --- choosing between options -------------------------------------------------------------
+# "I could visit the plant or call the distributors" ... later "ok, the second one. Friday.":
+# the options an executive (or the coach) laid out, and which one a later message picks.
+_OPTION_LEAD = re.compile(
+    r"\b(?:i|we)\s+(?:could|might|can|may)\s+(?:either\s+)?|\beither\s+|\b(?:maybe|perhaps)\s+(?:i\s+(?:could|can)\s+)?|"
+    r"\b(?:podría|podria|puedo|könnte|kann\s+ich|ich\s+kann|pourrais|peux|poderia|posso|potrei|kan\s+ik|ik\s+kan)\s+",
+    _FLAGS,
+)
+_OR = re.compile(
+    r"\s*,?\s+(?:or|o|oder|ou|oppure|of)\s+(?:else\s+)?(?:(?:maybe|perhaps)\s+)?(?:(?:i|we)\s+(?:could|might|can)\s+)?"
+    r"|\s*,\s*(?:maybe|perhaps)\s+(?:(?:i|we)\s+(?:could|might|can)\s+)?",
+    _FLAGS,
+)
+_LISTED = re.compile(r"(?:^|\n)\s*(?:\d[.):]|[-•*]|\(?[abc]\)|option\s+\d\s*[:.)-]?)\s*([^\n]+)", _FLAGS)
+
+
+def options(text: str) -> tuple[str, ...]:
+    """The alternatives laid out in ``text``, verbatim and trimmed ("visit the Lyon plant",
+    "call the three distributors"), in the order given; empty when it offers no choice."""
+    listed = [m.group(1).strip() for m in _LISTED.finditer(text)]
+    if len(listed) >= 2:
+        return tuple(_TRAILING.sub("", item) or item for item in listed)
+    for a, b in sentences(text):
+        lead = _OPTION_LEAD.search(text, a, b)
+        if not lead:
+            continue
+        parts, start = [], lead.end()
+        for m in _OR.finditer(text, start, b):
+            parts.append((start, m.start()))
+            start = m.end()
+        parts.append((start, b))
+        found = []
+        for p, q in parts:
+            p, q = _trim(text, p, q)
+            if len(text[p:q].split()) >= 1 and any(c.isalnum() for c in text[p:q]):
+                found.append(text[p:q])
+        if len(found) >= 2:
+            return tuple(found)
+    return ()
+
+
+_ORDINALS: tuple[tuple[int, str], ...] = (
+    (0, r"first|1st|one|1|a|former|primer[oa]?|erste[nr]?|premi[eè]re?|primeir[oa]|prim[oa]|eerste"),
+    (1, r"second|2nd|two|2|b|segund[oa]|zweite[nr]?|deuxième|second[oa]|tweede"),
+    (2, r"third|3rd|three|3|c|tercer[oa]?|dritte[nr]?|troisième|terceir[oa]|terz[oa]|derde"),
+)
+_PICK_WORDS = r"(?:one|option|idea|thing|uno|una|opción|option|opção|opzione|variante|idee|optie)"
+_LAST = re.compile(r"\b(?:the\s+)?(?:latter|last\s+" + _PICK_WORDS + r"|last)\b", _FLAGS)
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+_COMMON = word_set(
+    "that this with then them they will would could should about just maybe option first second okay "
+    "yeah sure fine good great sounds idea thing week friday monday tuesday wednesday thursday"
+)
+
+
+def pick(text: str, choices: tuple[str, ...] | list[str]) -> int | None:
+    """Which of ``choices`` (see :func:`options`) ``text`` picks: by position ("the second
+    one", "option B", "the latter", "el primero") or by its words ("the distributors");
+    None when it picks none, or several."""
+    if len(choices) < 2:
+        return None
+    short = len(text.split()) <= 6
+    for index, words in _ORDINALS:
+        if index >= len(choices):
+            continue
+        named = re.search(
+            r"\b(?:(?:the|el|la|die|der|das|le|la|o|a|il|lo|de|het)\s+)?(?:" + words + r")\s+" + _PICK_WORDS + r"\b|"
+            r"\b(?:option|opción|opção|opzione|variante|optie)\s+(?:" + words + r")\b",
+            text,
+            _FLAGS,
+        )
+        bare = short and re.search(r"^\W*(?:(?:ok(?:ay)?|so|yes|yeah|fine|then|let'?s\s+(?:do|go\s+with))\W+)*"
+                                   r"(?:(?:the|el|la|die|der|das|le|o|a|il|lo|de|het)\s+)?(?:" + words + r")\b"
+                                   r"(?!\s+(?:of|or|and)\b)", text, _FLAGS)
+        if named or bare:
+            if index == 0 and re.search(r"\bone\s+(?:of|or)\b", text, _FLAGS):
+                continue
+            return index
+    if _LAST.search(text):
+        return len(choices) - 1
+    said = {stem_word(w) for w in _CONTENT.findall(text.lower())} - _COMMON
+    overlaps = [len(said & ({stem_word(w) for w in _CONTENT.findall(c.lower())} - _COMMON)) for c in choices]
+    best = max(overlaps)
+    if best and overlaps.count(best) == 1:
+        return overlaps.index(best)
+    return None
+
+
+def stem_word(word: str) -> str:
+    """A crude stem for comparing words across messages ("distributors" ~ "distributor")."""
+    for suffix in ("ing", "ers", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word

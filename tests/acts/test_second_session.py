@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from coachbot.acts import has, understand
+from coachbot.acts import has, options, pick, understand
 from coachbot.acts.extract import sentences
 
 
@@ -87,3 +87,30 @@ def test_the_commitment_clause_keeps_its_time_and_its_language(text, clause):
 )
 def test_signing_off_or_reporting_is_not_taken_as_a_plan(text):
     assert understand(text).commitment is None
+
+
+def test_the_alternatives_a_message_lays_out_are_listed_verbatim():
+    assert options("I could shadow a dispatcher or read last month's complaints.") == (
+        "shadow a dispatcher", "read last month's complaints")
+    assert options("Podría visitar la almazara o llamar a los agricultores") == (
+        "visitar la almazara", "llamar a los agricultores")
+    assert options("I'll call the two distributors on Monday.") == ()
+
+
+@pytest.mark.parametrize(
+    ("reply", "index"),
+    [
+        ("ok, the second one. Friday.", 1),
+        ("the first", 0),
+        ("option B", 1),
+        ("the latter, on Thursday", 1),
+        ("el segundo", 1),
+        ("let's go with the complaints", 1),
+        ("the dispatcher thing, tomorrow", 0),
+        ("not sure yet", None),
+        ("both", None),
+    ],
+)
+def test_a_later_reply_picks_one_of_the_alternatives(reply, index):
+    choices = options("I could shadow a dispatcher or read last month's complaints.")
+    assert pick(reply, choices) == index
