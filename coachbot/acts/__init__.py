@@ -34,6 +34,9 @@ MAX_CHARS = 4000  # a pasted document is read from its start; acts live in the f
 REPORT_PRIOR = 1.5
 OFFER_PRIOR = 1.0
 BOTH_QUESTION_MARGIN = 0.3
+# Confidence given to a report heard from its opening words ("no.", "half", "Teilweise")
+# while an experiment awaits its report.
+LEAD_REPORT_CONFIDENCE = 0.8
 _I = {name: i for i, name in enumerate(ACTS)}
 
 
@@ -142,10 +145,25 @@ def understand(text: str, *, expecting_report: bool = False, offered: bool = Fal
             names.discard("commitment")
 
     report = None
+    lead = extract.lead_outcome(text) if expecting_report or "report" in names else None
+    if lead and expecting_report and "report" not in names:
+        # "Nee, het is er niet van gekomen" while an experiment awaits its report: a report,
+        # whatever else the model heard.
+        r = _I["report"]
+        probs[r] = max(probs[r], LEAD_REPORT_CONFIDENCE)
+        chosen = sorted({*chosen, r}, key=lambda i: (-probs[i], i))
+        names.add("report")
     if "report" in names:
         outcome = model.outcome(feats)
+        said = outcome[0] if outcome else "done"
+        if lead == "partly" or (lead == "not_done" and said == "done"):
+            # A plain "half." or "no." at the start outweighs the rest's words (but "didn't
+            # call them, but I did read the forum" stays partly).
+            said = lead
+        elif said == "done" and extract.cut_short(text):
+            said = "partly"  # "Done! only 20 minutes instead of the hour"
         learnt = extract.learnt_span(text)
-        report = Report(outcome[0] if outcome else "done", text[learnt[0] : learnt[1]] if learnt else None)
+        report = Report(said, text[learnt[0] : learnt[1]] if learnt else None)
 
     asked = None
     if names & {"question_to_coach", "advice_request"}:

@@ -346,6 +346,81 @@ _SOCIAL = re.compile(
 )
 
 
+# How a report opens says its outcome before the model has to weigh the rest: "no.
+# didn't happen", "a medias, ...", "Teilweise.", "nee, ..." (after any greeting).
+_GREETING_LEAD = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hiya|morning|good\s+(?:morning|afternoon|evening)|hola|buenas|buenos\s+días|hallo|"
+    r"guten\s+(?:morgen|tag)|moin|bonjour|salut|olá|ola|oi|bom\s+dia|ciao|buongiorno|hoi|goedemorgen)\b"
+    r"(?:\s+(?:coach|there|again|all))?[\s,.!:;-]*)+",
+    _FLAGS,
+)
+# Words that open a report only when they stand alone ("no.", "half,", "mostly!"); "no pude",
+# "not yet", "a medias" say it whatever follows. "mostly the farmers" answers something else.
+_ALONE = r"\s*(?:[,.!;:…)\-–—]|$)"
+_LEAD_OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (outcome, re.compile(r"(?:(?:" + strong + r")\b|(?:" + alone + r")" + _ALONE + r")", _FLAGS))
+    for outcome, strong, alone in (
+        ("partly",
+         r"partly|partially|half\s+(?:done|of\s+it|yes)|halfway|more\s+or\s+less|yes\s+and\s+no|in\s+part|"
+         r"only\s+(?:part|half)|(?:one|1)\s+(?:of|out\s+of)\s+(?:the\s+)?(?:two|three|four|five|[2-9])|"
+         r"(?:two|2)\s+(?:of|out\s+of)\s+(?:the\s+)?(?:three|four|five|[3-9])|"
+         r"a\s+medias|más\s+o\s+menos|en\s+parte|solo\s+una\s+parte|teilweise|zum\s+teil|en\s+partie|"
+         r"à\s+moitié|em\s+parte|mais\s+ou\s+menos|in\s+parte|a\s+metà|più\s+o\s+meno|deels|gedeeltelijk",
+         r"half|halb|mostly|sort\s+of|kind\s+of|kinda"),
+        ("not_done",
+         r"not\s+(?:yet|done|this\s+(?:time|week))|sadly\s+(?:no|not)|unfortunately\s+(?:no|not)|didn['’]?t|"
+         r"did\s+not|haven['’]?t|have\s+not|never\s+got|leider\s+(?:nicht|nein)|noch\s+nicht|"
+         r"pas\s+(?:fait|encore|eu)|ainda\s+não|nog\s+niet|helaas\s+niet|todavía\s+no|aún\s+no|no\s+pude|"
+         r"no\s+lo\s+hice|non\s+ancora|non\s+ci\s+sono\s+riuscit\w|non\s+ce\s+l['’]ho\s+fatta|niet\s+gelukt",
+         r"no|nope|nah|not\s+really|nein|non|não|nao|nee"),
+        ("done",
+         r"(?:i\s+)?did\s+it|yes,?\s+(?:done|i\s+did)|all\s+done|nailed\s+it|lo\s+hice|ya\s+está|hab['’]?s\s+gemacht|"
+         r"c['’]est\s+fait",
+         r"done|i\s+did|hecho|gemacht|erledigt|geschafft|fait|feito|fiz|fatto|gedaan|gelukt"),
+    )
+)
+
+
+# A report that says it was done, then says the experiment itself was cut: "Done! only 20
+# minutes instead of the hour", "did it, but only talked to 2 of the 5".
+_CUT_SHORT = re.compile(
+    r"\b(?:\d+|ten|fifteen|twenty|thirty|forty|half\s+an?)\s*(?:min(?:ute)?s?|hours?)\s+(?:instead\s+of|not|rather\s+than)\s+"
+    r"(?:the\s+|an?\s+|\d)|\bonly\s+(?:managed|stayed|did|got\s+through|talked\s+to|spoke\s+to|went\s+to|visited|called|"
+    r"asked|for\s+(?:\d+|ten|fifteen|twenty|thirty|half|an?)\b)|\bcut\s+(?:it\s+)?short\b|\bleft\s+early\b|"
+    r"\b(?:talked\s+to|spoke\s+to|called|asked|met|visited|did|managed|read|saw)\s+(?:only\s+)?(?P<a>one|two|three|four|\d)\s+"
+    r"(?:of|out\s+of)\s+(?:the\s+)?(?P<b>two|three|four|five|six|seven|eight|ten|\d+)\b(?!\s*%)",
+    _FLAGS,
+)
+
+
+_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
+
+
+def _fewer(m: re.Match[str]) -> bool:
+    """A cut, unless it is a count of all ("3 out of 3")."""
+    if m.groupdict().get("a") is None:
+        return True
+    a, b = (_NUMBER.get(x.lower()) or int(x) for x in (m.group("a"), m.group("b")))
+    return a < b
+
+
+def cut_short(text: str) -> bool:
+    """Whether a report says the experiment was done only in part (less time, fewer people)."""
+    return any(_fewer(m) for m in _CUT_SHORT.finditer(text))
+
+
+def lead_outcome(text: str) -> str | None:
+    """The outcome a report states in its opening words, if it states one plainly."""
+    start = 0
+    greeting = _GREETING_LEAD.match(text)
+    if greeting and greeting.end() < len(text):
+        start = greeting.end()
+    for outcome, rx in _LEAD_OUTCOMES:
+        if rx.match(text, start):  # partly first: "half done", "yes and no"
+            return outcome
+    return None
+
+
 def learnt_span(text: str) -> tuple[int, int] | None:
     """What the executive says happened or what they noticed, from a report: the run of
     sentences after any bare outcome ("Did it!"), greeting or goodbye, and before any question."""

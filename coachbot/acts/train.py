@@ -193,7 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.out == MODEL_PATH:
         write_jsonl(DATA / "train.jsonl", train)
         write_jsonl(DATA / "heldout.jsonl", heldout)
-    spec, report = build(train, args.c)
+    import sklearn.linear_model  # noqa: F401  (loads the BLAS library before its threads are limited)
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread: these small fits are fastest single-threaded, and on a busy machine
+    # extra threads only fight over the cores (a rebuild took minutes instead of seconds).
+    with threadpool_limits(limits=1):
+        spec, report = build(train, args.c)
     args.out.write_text(json.dumps(spec, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     report["heldout_texts"] = len(heldout)
     print(json.dumps(report))

@@ -114,3 +114,26 @@ def test_the_alternatives_a_message_lays_out_are_listed_verbatim():
 def test_a_later_reply_picks_one_of_the_alternatives(reply, index):
     choices = options("I could shadow a dispatcher or read last month's complaints.")
     assert pick(reply, choices) == index
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Done! Only caveat, it was 15 minutes instead of the hour, but good", "partly"),
+        ("did it, but only talked to 2 of the 6 supervisors", "partly"),
+        ("did it. all 3 of 3 managers came", "done"),
+        ("hola! a medias, solo fui a una de las tres tiendas", "partly"),
+        ("nein. Betriebsversammlung", "not_done"),
+        ("one of two", "partly"),
+    ],
+)
+def test_how_a_report_opens_or_where_it_was_cut_short_decides_its_outcome(text, outcome):
+    u = understand(text, expecting_report=True)
+    assert u.report is not None and u.report.outcome == outcome
+
+
+def test_a_plain_no_while_a_report_is_awaited_is_heard_as_a_report_but_not_otherwise():
+    text = "nee, drukke week"
+    assert understand(text, expecting_report=True).report is not None
+    assert "report" in {a.name for a in understand(text, expecting_report=True).acts}
+    assert understand("mostly the dealers, they hear everything", expecting_report=True).report is None
