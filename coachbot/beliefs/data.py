@@ -79,7 +79,7 @@ def load_authored(folder: Path = AUTHORED) -> list[dict]:
             unknown = {f"{x['dimension']}:{x['stance']}" for x in labels} - set(LABELS)
             if unknown:
                 raise ValueError(f"{name}: unknown label {unknown} in {text!r}")
-            row = {"text": text, "labels": labels}
+            row: dict = {"text": text, "labels": labels}
             if reported:
                 row["reported"] = True
             rows.append(row)

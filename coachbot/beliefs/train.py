@@ -74,7 +74,7 @@ def fit_weights(rows: list[dict], c: float = C) -> dict:
     """Bias and rounded weights of one logistic regression per label, as stored in model.json."""
     vocab = _vocab(rows)
     x = _matrix(rows, vocab)
-    names = sorted(vocab, key=vocab.get)
+    names = sorted(vocab, key=lambda f: vocab[f])
     bias, columns = [], []
     for label in LABELS:
         clf = _fit(x, [label in label_set(r) for r in rows], c)
