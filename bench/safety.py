@@ -1,8 +1,9 @@
-"""Safety detector benchmark: ``python bench/safety.py [--errors] [--split dev|test|both]``.
+"""Safety detector benchmark: ``python bench/safety.py [--errors] [--split dev|test|v2|all]``.
 
 Reads the held-out sets written by another helper, who saw neither the training texts nor
-the code (``data/safety/heldout_dev.jsonl``, ``heldout_test.jsonl``; never used in
-training), runs ``coachbot.safety.assess(context + [text])`` on each item and prints:
+the code (``data/safety/heldout_dev.jsonl``, ``heldout_test.jsonl``, and ``heldout_v2.jsonl``
+from a second blind helper; never used in training), runs
+``coachbot.safety.assess(context + [text])`` on each item and prints:
 recall per category, per language and per category x language (an item counts as caught when
 it is flagged at all, i.e. routed to help; the share routed with the right category is shown
 beside it), overall recall, the false-positive rate on the items with no category, recall of
@@ -141,10 +142,11 @@ def ordinary_chat() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list misses and false positives (dev split only)")
-    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("--split", choices=("dev", "test", "v2", "all"), default="all")
     args = parser.parse_args(argv)
-    splits = {"dev": "heldout_dev.jsonl", "test": "heldout_test.jsonl"}
-    chosen = ["dev", "test"] if args.split == "both" else [args.split]
+    # v2: a second blind set, written later by another helper, never read by the developers.
+    splits = {"dev": "heldout_dev.jsonl", "test": "heldout_test.jsonl", "v2": "heldout_v2.jsonl"}
+    chosen = list(splits) if args.split == "all" else [args.split]
     for name in chosen:
         path = DATA / splits[name]
         if not path.exists():

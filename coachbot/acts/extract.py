@@ -424,7 +424,7 @@ def lead_outcome(text: str) -> str | None:
 def learnt_span(text: str) -> tuple[int, int] | None:
     """What the executive says happened or what they noticed, from a report: the run of
     sentences after any bare outcome ("Did it!"), greeting or goodbye, and before any question."""
-    kept = []
+    kept: list[tuple[int, int]] = []
     for a, b in sentences(text):
         sentence = text[a:b]
         if _OUTCOME_ONLY.match(sentence) or _SOCIAL.match(sentence) or sentence.rstrip().endswith("?"):

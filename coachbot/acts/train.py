@@ -64,7 +64,7 @@ def fit_weights(feats: list[set[str]], rows: list[Example], c: float = C) -> dic
 
     vocab = _vocab(feats)
     x = _matrix(feats, vocab)
-    names = sorted(vocab, key=vocab.get)
+    names = sorted(vocab, key=lambda f: vocab[f])
     bias, columns = [], []
     for act in ACTS:
         y = [act in r.acts for r in rows]
@@ -90,7 +90,7 @@ def fit_outcome(feats: list[set[str]], rows: list[Example], c: float = OUTCOME_C
     y = [OUTCOMES.index(o) for _, o in pairs]
     clf = LogisticRegression(C=c, max_iter=5000, random_state=SEED)
     clf.fit(x, y)
-    names = sorted(vocab, key=vocab.get)
+    names = sorted(vocab, key=lambda f: vocab[f])
     weights = {}
     for j, name in enumerate(names):
         w = [_round(clf.coef_[k][j]) for k in range(len(OUTCOMES))]
@@ -126,7 +126,8 @@ def out_of_fold_outcome(feats: list[set[str]], rows: list[Example]) -> float:
         spec = fit_outcome([feats[idx[i]] for i in fit_idx], [rows[idx[i]] for i in fit_idx])
         model = Model({"labels": [], "bias": [], "weights": {}, "platt": [], "thresholds": [], "outcome": spec})
         for i in val_idx:
-            right += model.outcome(feats[idx[i]])[0] == rows[idx[i]].outcome
+            predicted = model.outcome(feats[idx[i]])
+            right += predicted is not None and predicted[0] == rows[idx[i]].outcome
     return right / len(idx)
 
 

@@ -169,7 +169,7 @@ def fit_weights(items: list[Item], c: float = C) -> dict:
     order = [list(clf.classes_).index(k) for k in range(len(CLASSES))]
     coef = clf.coef_[order]
     bias = [round(float(clf.intercept_[k]), DIGITS) for k in order]
-    names = sorted(vocab, key=vocab.get)
+    names = sorted(vocab, key=lambda f: vocab[f])
     weights = {}
     for j, name in enumerate(names):
         w = [round(float(coef[k][j]), DIGITS) for k in range(len(CLASSES))]
@@ -217,7 +217,7 @@ def figures(items: list[Item], scores: list[dict[str, float]], threshold: float)
     flagged = [risk(s) >= threshold for s in scores]
     pos = [i for i, it in enumerate(items) if it.category]
     neg = [i for i, it in enumerate(items) if not it.category]
-    right = [i for i in pos if flagged[i] and max(scores[i], key=scores[i].get) == items[i].category]
+    right = [i for i in pos if flagged[i] and max(scores[i], key=lambda c: scores[i][c]) == items[i].category]
     return {
         "recall": sum(flagged[i] for i in pos) / len(pos),
         "category_right": len(right) / len(pos),
