@@ -172,7 +172,9 @@ class Turn:
                 state.commitment_when, state.when = True, h.text.strip().rstrip(".!")
                 return [self.message("reflect_ask", "listening.anything_else",
                                      [(self.say("listening.anything_else"), "question")], "question")]
-            if h.no or (h.small_talk in ("thanks", "ack") and not h.substantive):
+            # "No." to "anything else?" closes; "No, I will not be posting. That is not who I am." is
+            # more to hear.
+            if (h.no and len(h.text.split()) <= 4) or (h.small_talk in ("thanks", "ack") and not h.substantive):
                 self.close_reason = "committed"
                 return []
             if not self._shift():

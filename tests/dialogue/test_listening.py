@@ -297,3 +297,13 @@ def test_the_second_of_two_plans_is_kept_whole_when_chosen(coach, who, monday, s
     coach.reply(who, "the second one. friday.", monday)
     coach.reply(who, "that's all, thanks", monday)
     assert list(store.db["sessions"].rows)[-1]["commitment"] == "I could visit one plant that uses our valves"
+
+
+def test_a_no_with_more_to_say_after_the_plan_does_not_end_the_session(coach, who, monday, store):
+    coach.start(who, monday)
+    for line in EXPLORING[:3]:
+        coach.reply(who, line, monday)
+    coach.reply(who, "I'll sit at the front desk on Friday morning for an hour.", monday)
+    replies = coach.reply(who, "No, I will not be posting on LinkedIn though. That is not who I am.", monday)
+    assert "close" not in [r.kind for r in replies]
+    assert list(store.db["sessions"].rows)[-1]["ended_at"] is None
