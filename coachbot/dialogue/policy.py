@@ -136,7 +136,8 @@ class Turn:
             return [self._hear_report()]
         if h.broadcast_question:
             return [self._reframe()]
-        if h.question and not h.commitment and self._question_kind() not in ("other", "opinion"):
+        asks = bool(h.question) or "?" in h.text
+        if asks and not h.commitment and self._question_kind() not in ("other", "opinion"):
             # Privacy, purpose, memory...: a question with a known answer is answered, whatever
             # else the message looks like ("do you remember, or should I repeat it?").
             return [self._answer_question(self._question_kind())]

@@ -119,7 +119,16 @@ def _belief_reflection(heard: Heard, say: Say, belief_min: float) -> Reflection 
 
 def _fit_to_echo(clause: str) -> bool:
     said = with_subject(clause)
-    return said is not None and sound(said) and has_subject(said) and has_verb(said)
+    return said is not None and sound(said) and has_subject(said) and has_verb(said) and not _wh_fragment(said)
+
+
+_WH = word_set("what which who where when why how")
+
+
+def _wh_fragment(clause: str) -> bool:
+    """ "what you did do": a wh-clause without its "is…" half is not a thought said back."""
+    tokens = clause.lower().split()
+    return tokens[0] in _WH and not any(t in ("is", "was", "are", "were", "'s") for t in tokens[1:])
 
 
 _BASE_VERBS = (

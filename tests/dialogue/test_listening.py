@@ -252,6 +252,10 @@ def test_thanks_after_the_plan_closes_with_it(coach, who, monday, store):
     ("Hello. Before we start — is this confidential? Does my HR team see what I type here?", "privacy"),
     ("Quick question first — do you remember what I told you last week, or do I need to repeat it?", "memory"),
     ("Is it normal for a CEO to feel a bit embarrassed by this?", "normal"),
+    ("Morning. What's this check-in for exactly, so you can grade me?", "grading"),
+    ("Why do you keep asking me questions instead of telling me what to do? Isn't that what a coach is for?",
+     "coach_role"),
+    ("OK. And who else? Does the vendor store it?", "privacy"),
 ])
 def test_questions_about_privacy_memory_and_feelings_get_their_answer(coach, who, monday, question, kind):
     coach.start(who, monday)
@@ -307,3 +311,11 @@ def test_a_no_with_more_to_say_after_the_plan_does_not_end_the_session(coach, wh
     replies = coach.reply(who, "No, I will not be posting on LinkedIn though. That is not who I am.", monday)
     assert "close" not in [r.kind for r in replies]
     assert list(store.db["sessions"].rows)[-1]["ended_at"] is None
+
+
+def test_a_half_clause_is_never_said_back(coach, who, monday):
+    coach.start(who, monday)
+    coach.reply(who, EXPLORING[0], monday)
+    replies = coach.reply(who, "Fine. What I did do, because I wanted to, was ask our head of claims to forward me "
+                               "the five nastiest agent emails from the month.", monday)
+    assert "what you did do" not in coach_text(replies).lower()
