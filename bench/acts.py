@@ -76,7 +76,8 @@ def evaluate(rows: list[dict]) -> dict:
     out["macro_f1"] = sum(per_act[a][2] for a in present) / len(present) if present else float("nan")
     gold_c = [(r, u) for r, u in zip(rows, preds, strict=True) if r.get("commitment_clause")]
     none_c = [(r, u) for r, u in zip(rows, preds, strict=True) if not r.get("commitment_clause")]
-    exact = sum(bool(u.commitment) and u.commitment.strip().lower() == r["commitment_clause"].strip().lower()
+    exact = sum(bool(u.commitment)
+                and (u.commitment or "").strip().lower() == (r["commitment_clause"] or "").strip().lower()
                 for r, u in gold_c)
     f1s = [token_f1(u.commitment or "", r["commitment_clause"]) for r, u in gold_c]
     out["clause"] = {
