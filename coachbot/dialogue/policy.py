@@ -518,8 +518,8 @@ class Turn:
     # --- beliefs ---------------------------------------------------------------------
     def _shift(self) -> tuple[Belief, str] | None:
         """A confident, non-negated belief that contradicts where the executive stood before."""
-        if self.session["number"] < 2:
-            return None
+        if self.session["number"] < 2 or self.state.shifts_named:
+            return None  # one move named per conversation is news; two in a row sound like a formula
         threshold = self.policy.shift_min_confidence
         for belief in sorted(self.heard.beliefs, key=lambda b: -b.confidence):
             if belief.confidence < threshold or belief.dimension in self.state.shifts_named:
