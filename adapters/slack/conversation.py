@@ -45,14 +45,9 @@ def is_from_a_person(event: dict, context: AsyncBoltContext) -> bool:
 
 
 async def respond(adapter: SlackAdapter, client: AsyncWebClient, who: Who, event: dict, text: str,
-                  thread_ts: str | None, key: tuple[str, str] | None, saved: list[str] | None = None,
-                  locked: bool = False) -> None:
-    """The coach's answer to one message, delivered, with the inbox row moved along as it goes
-    (``locked``: the caller already holds the executive's lock)."""
-    if not locked:
-        async with adapter.lock(who):
-            await respond(adapter, client, who, event, text, thread_ts, key, saved, locked=True)
-        return
+                  thread_ts: str | None, key: tuple[str, str] | None, saved: list[str] | None = None) -> None:
+    """The coach's answer to one message, delivered, with the inbox row moved along as it goes.
+    The caller holds the executive's lock (``adapter.lock``), so answers keep their order."""
     coach = adapter.coach
     replies: list[Reply | str]
     if saved is None:
@@ -100,8 +95,9 @@ async def answer_pending(adapter: SlackAdapter, pending: Pending) -> None:
     client = await adapter.client_for(pending.tenant)
     who = Who(pending.tenant, pending.user, "slack")
     event = {"channel": pending.channel, "user": pending.user, "team": pending.tenant}
-    await respond(adapter, client, who, event, pending.text, pending.thread_ts,
-                  (pending.tenant, pending.event_id), saved=pending.replies)
+    async with adapter.lock(who):
+        await respond(adapter, client, who, event, pending.text, pending.thread_ts,
+                      (pending.tenant, pending.event_id), saved=pending.replies)
 
 
 def register(adapter: SlackAdapter) -> None:
@@ -119,7 +115,7 @@ def register(adapter: SlackAdapter) -> None:
             if not await adapter.first_delivery(body, context, message):
                 return
             await respond(adapter, client, who, event, text, thread_ts,
-                          event_key(body, context.team_id, context.enterprise_id), locked=True)
+                          event_key(body, context.team_id, context.enterprise_id))
         await adapter.sync_profile(client, who)
 
     async def on_direct_message(body: dict, event: dict, context: AsyncBoltContext) -> None:

@@ -136,11 +136,11 @@ class Turn:
             return [self._hear_report()]
         if h.broadcast_question:
             return [self._reframe()]
-        asks = bool(h.question) or "?" in h.text
-        if asks and not h.commitment and self._question_kind() not in ("other", "opinion"):
+        known = self._question_kind() if (h.question or "?" in h.text) and not h.commitment else "other"
+        if known not in ("other", "opinion"):
             # Privacy, purpose, memory...: a question with a known answer is answered, whatever
             # else the message looks like ("do you remember, or should I repeat it?").
-            return [self._answer_question(self._question_kind())]
+            return [self._answer_question(known)]
         asking_for_ideas = h.has("advice_request") and h.acts["advice_request"] >= h.acts.get("question_to_coach", 0)
         if asking_for_ideas and not h.commitment and state.phase != "offered":
             return [self._offer()]

@@ -17,13 +17,19 @@ EXPLORING = [
 ]
 
 
+def under_way(coach, who, monday, answers: int) -> None:
+    """A session opened and the first ``answers`` exploring answers given (the session stays open)."""
+    coach.start(who, monday)
+    for line in EXPLORING[:answers]:
+        coach.reply(who, line, monday)
+
+
 def coach_text(replies: list[Reply]) -> str:
     return " ".join(r.text for r in replies)
 
 
 def test_a_goodbye_at_the_end_of_a_longer_message_closes_the_session(coach, who, monday):
-    coach.start(who, monday)
-    coach.reply(who, EXPLORING[0], monday)
+    under_way(coach, who, monday, 1)
     replies = coach.reply(who, "This has been really useful, I have to run to a board call now. Bye!", monday)
     assert [r.kind for r in replies][0] == "close"
 
@@ -35,8 +41,7 @@ def test_a_thank_you_goodbye_is_never_taken_as_a_commitment(coach, who, monday, 
 
 
 def test_a_question_to_the_coach_gets_an_answer_not_a_reflection(coach, who, monday, store):
-    coach.start(who, monday)
-    coach.reply(who, EXPLORING[0], monday)
+    under_way(coach, who, monday, 1)
     replies = coach.reply(who, "What do other hotel CEOs do about this?", monday)
     assert "answer" in replies[-1].codes
     assert replies[-1].text.startswith(PROMPTS.text("listening.answers.others.text")[:30])
@@ -64,9 +69,7 @@ def test_the_executives_own_plan_is_confirmed_back_in_their_words_and_becomes_th
     coach, who, monday, store
 ):
     plan = "I could go to the market next Tuesday and listen to our traders for an hour"
-    coach.start(who, monday)
-    for line in EXPLORING[:2]:
-        coach.reply(who, line, monday)
+    under_way(coach, who, monday, 2)
     confirm = coach.reply(who, f"Actually, {plan}.", monday)
     assert "reflection:simple" in confirm[-1].codes
     quoted = confirm[-1].text.split("“")[1].split("”")[0]
@@ -77,8 +80,7 @@ def test_the_executives_own_plan_is_confirmed_back_in_their_words_and_becomes_th
 
 
 def test_an_objection_is_heard_and_never_answered_with_a_proposal(coach, who, monday):
-    coach.start(who, monday)
-    coach.reply(who, EXPLORING[0], monday)
+    under_way(coach, who, monday, 1)
     replies = coach.reply(who, "Honestly this is fluffy. I don't have time for social stuff, it's marketing's job.",
                           monday)
     text = coach_text(replies)
@@ -109,8 +111,7 @@ def test_declining_the_offer_is_respected(coach, who, monday, store):
 
 
 def test_asking_for_ideas_counts_as_permission(coach, who, monday):
-    coach.start(who, monday)
-    coach.reply(who, EXPLORING[0], monday)
+    under_way(coach, who, monday, 1)
     replies = coach.reply(who, "Any ideas what I could try? Give me something concrete.", monday)
     assert "giving_information" in replies[-1].codes
 
@@ -190,33 +191,27 @@ def test_how_they_will_judge_success_is_not_taken_as_their_plan(coach, who, mond
 @pytest.mark.parametrize("farewell", ["Goodnight, thank you.", "We're done.", "Enough. Thanks.",
                                       "Good, that helps. Right, next meeting. Thanks.", "Gracias, hasta la próxima."])
 def test_a_sign_off_closes_the_session(coach, who, monday, store, farewell):
-    coach.start(who, monday)
-    for line in EXPLORING[:2]:
-        coach.reply(who, line, monday)
+    under_way(coach, who, monday, 2)
     replies = coach.reply(who, farewell, monday + timedelta(minutes=5))
     assert [r.kind for r in replies][:1] == ["close"]
     assert [s["ended_at"] is not None for s in store.db["sessions"].rows] == [True]
 
 
 def test_that_is_it_inside_an_answer_is_not_a_goodbye(coach, who, monday, store):
-    coach.start(who, monday)
-    coach.reply(who, EXPLORING[0], monday)
+    under_way(coach, who, monday, 1)
     coach.reply(who, "customers = the OEMs. they want ppm and on time. that's it", monday + timedelta(minutes=1))
     assert list(store.db["sessions"].rows)[-1]["ended_at"] is None
 
 
 def test_a_long_answer_about_what_people_say_is_not_asked_it_again(coach, who, monday):
-    coach.start(who, monday)
-    coach.reply(who, EXPLORING[0], monday)
+    under_way(coach, who, monday, 1)
     replies = coach.reply(who, "What do people say when I'm not in the room? Probably that I'm a hard ass. They're "
                                "right. The plant floor complains about overtime, it has been true for years.", monday)
     assert not any(q in replies[-1].text for q in PROMPTS.get("questions.outside_voice.ask"))
 
 
 def test_two_plans_in_one_message_are_not_decided_for_them(coach, who, monday, store):
-    coach.start(who, monday)
-    for line in EXPLORING[:3]:
-        coach.reply(who, line, monday)
+    under_way(coach, who, monday, 3)
     weighed = coach.reply(who, "Two ideas. I could spend Wednesday at the front desk, or I could join the staff "
                                "WhatsApp group for the week and answer questions myself.", monday)
     assert weighed[-1].text.endswith(tuple(PROMPTS.get("listening.options.ask")))
@@ -227,9 +222,7 @@ def test_two_plans_in_one_message_are_not_decided_for_them(coach, who, monday, s
 
 
 def test_after_the_plan_no_new_topic_is_opened(coach, who, monday):
-    coach.start(who, monday)
-    for line in EXPLORING[:3]:
-        coach.reply(who, line, monday)
+    under_way(coach, who, monday, 3)
     coach.reply(who, "I'll sit at the front desk on Friday morning for an hour.", monday)
     replies = coach.reply(who, "Friday is busy with the owners' visit though, the general managers will be around.",
                           monday + timedelta(minutes=1))
@@ -240,9 +233,7 @@ def test_after_the_plan_no_new_topic_is_opened(coach, who, monday):
 
 
 def test_thanks_after_the_plan_closes_with_it(coach, who, monday, store):
-    coach.start(who, monday)
-    for line in EXPLORING[:3]:
-        coach.reply(who, line, monday)
+    under_way(coach, who, monday, 3)
     coach.reply(who, "I'll sit at the front desk on Friday morning for an hour.", monday)
     replies = coach.reply(who, "Is that too small? ... OK, I will keep it at one hour. Thank you.", monday)
     assert [r.kind for r in replies] == ["close", "nudge"]
@@ -265,17 +256,14 @@ def test_questions_about_privacy_memory_and_feelings_get_their_answer(coach, who
 
 
 def test_turning_away_from_follower_counts_is_not_reflected_as_pressure_to_broadcast(coach, who, monday):
-    coach.start(who, monday)
-    coach.reply(who, EXPLORING[0], monday)
+    under_way(coach, who, monday, 1)
     replies = coach.reply(who, "Maybe the 62% open rate and the 5k followers don't matter much? Isn't it better to go "
                                "deep with the forty class reps than to shout at 1,800 emails?", monday)
     assert not any(v in replies[-1].text for v in PROMPTS.get("reflections.broadcast_pressure"))
 
 
 def test_an_instruction_to_the_coach_is_never_said_back_as_theirs(coach, who, monday):
-    coach.start(who, monday)
-    for line in EXPLORING[:3]:
-        coach.reply(who, line, monday)
+    under_way(coach, who, monday, 3)
     coach.reply(who, "I'll call our biggest tour operator myself next week.", monday)
     replies = coach.reply(who, "That's all. Don't make a thing of it.", monday)
     assert "make a thing of it" not in coach_text(replies)
@@ -293,9 +281,7 @@ def test_a_greeting_is_not_taken_as_the_report(coach, who, monday, store):
 
 
 def test_the_second_of_two_plans_is_kept_whole_when_chosen(coach, who, monday, store):
-    coach.start(who, monday)
-    for line in EXPLORING[:3]:
-        coach.reply(who, line, monday)
+    under_way(coach, who, monday, 3)
     coach.reply(who, "maybe I could ask two distributors what their customers complain about. or I could visit "
                      "one plant that uses our valves", monday)
     coach.reply(who, "the second one. friday.", monday)
@@ -304,9 +290,7 @@ def test_the_second_of_two_plans_is_kept_whole_when_chosen(coach, who, monday, s
 
 
 def test_a_no_with_more_to_say_after_the_plan_does_not_end_the_session(coach, who, monday, store):
-    coach.start(who, monday)
-    for line in EXPLORING[:3]:
-        coach.reply(who, line, monday)
+    under_way(coach, who, monday, 3)
     coach.reply(who, "I'll sit at the front desk on Friday morning for an hour.", monday)
     replies = coach.reply(who, "No, I will not be posting on LinkedIn though. That is not who I am.", monday)
     assert "close" not in [r.kind for r in replies]
@@ -314,8 +298,7 @@ def test_a_no_with_more_to_say_after_the_plan_does_not_end_the_session(coach, wh
 
 
 def test_a_half_clause_is_never_said_back(coach, who, monday):
-    coach.start(who, monday)
-    coach.reply(who, EXPLORING[0], monday)
+    under_way(coach, who, monday, 1)
     replies = coach.reply(who, "Fine. What I did do, because I wanted to, was ask our head of claims to forward me "
                                "the five nastiest agent emails from the month.", monday)
     assert "what you did do" not in coach_text(replies).lower()
