@@ -571,7 +571,11 @@ def _statements(text: str) -> str:
 
 
 def lowered_first(question: str) -> str:
-    """ "How did it go?" to follow a colon mid-sentence (an "I" stays upper case)."""
+    """ "How did it go?" to follow a colon mid-sentence (an "I" stays upper case); a short lead-in
+    of its own ("Let's start at the root: what…") is dropped, so two colons never follow each other."""
+    lead, _, rest = question.partition(": ")
+    if rest and len(lead.split()) <= 5:
+        question = rest
     return question if question[:2] in ("I ", "I'") else question[:1].lower() + question[1:]
 
 

@@ -247,6 +247,7 @@ def test_thanks_after_the_plan_closes_with_it(coach, who, monday, store):
     ("Why do you keep asking me questions instead of telling me what to do? Isn't that what a coach is for?",
      "coach_role"),
     ("OK. And who else? Does the vendor store it?", "privacy"),
+    ("is any of this going to HR?", "privacy"),
 ])
 def test_questions_about_privacy_memory_and_feelings_get_their_answer(coach, who, monday, question, kind):
     coach.start(who, monday)
@@ -302,3 +303,9 @@ def test_a_half_clause_is_never_said_back(coach, who, monday):
     replies = coach.reply(who, "Fine. What I did do, because I wanted to, was ask our head of claims to forward me "
                                "the five nastiest agent emails from the month.", monday)
     assert "what you did do" not in coach_text(replies).lower()
+
+
+def test_the_open_question_is_asked_again_without_its_own_lead_in(coach, who, monday):
+    coach.start(who, monday)
+    replies = coach.reply(who, "what exactly do you want from me? I have a board meeting in 20 min", monday)
+    assert ": " not in replies[-1].text.split("where we were: ", 1)[-1]
