@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from coachbot.safety.language import latin_scores
+
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
@@ -77,7 +79,8 @@ _LANGUAGE_MARKERS: dict[str, set[str]] = {
     "pt": {"o", "os", "as", "que", "de", "e", "não", "para", "com", "uma", "mas", "muito", "nossos",
            "clientes", "olá", "obrigado", "estou", "tenho", "empresa", "você"},
     "it": {"il", "lo", "gli", "che", "di", "e", "non", "per", "con", "una", "ma", "molto", "nostri",
-           "clienti", "ciao", "grazie", "sono", "azienda", "anche"},
+           "clienti", "ciao", "grazie", "sono", "azienda", "anche", "un", "ed", "abbiamo", "nostro", "nostra",
+           "mio", "mia", "della", "del", "questo", "buongiorno", "noi", "io", "perché", "più"},
     "nl": {"de", "het", "een", "en", "is", "niet", "ik", "wij", "we", "met", "voor", "maar", "heel", "onze",
            "klanten", "hallo", "bedankt", "ben", "bedrijf", "ook"},
 }
@@ -146,6 +149,8 @@ def change_talk_match(text: str) -> tuple[str, bool] | None:
         if len(clause.split()) < 2:
             continue
         modal = match.group("modal").strip().lower().replace("’", "'")
+        if modal == "have" and not match.group("to"):
+            continue  # "I have been enrolled", "we have a plan": not "I have to…"
         wanting = modal.split()[0] in ("want", "wanna", "'d", "would", "need", "hope", "wish", "mean")
         return clause, not (wanting and not match.group("to"))
     return None
@@ -171,6 +176,19 @@ def foreign_language(text: str) -> str | None:
     tokens = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())  # "doña" is one word, not "do" + "a"
     if len(tokens) < 3:
         return None
+    english = sum(1 for t in tokens if t in _ENGLISH)
+    best, best_hits = None, 0
+    for code, markers in _LANGUAGE_MARKERS.items():
+        hits = sum(1 for t in tokens if t in markers and t not in _ENGLISH)
+        if hits > best_hits:
+            best, best_hits = code, hits
+    if best and best_hits >= 2 and best_hits > english * 1.5:
+        # The markers say "not English"; which language is read off all its function words
+        # (Italian and Spanish share "la", "che/que", "con", "una").
+        scores = latin_scores(text)
+        named = max(scores, key=lambda k: scores[k])
+        return named if named in _LANGUAGE_MARKERS and scores[named] > scores[best] else best
+    return None
     english = sum(1 for t in tokens if t in _ENGLISH)
     best, best_hits = None, 0
     for code, markers in _LANGUAGE_MARKERS.items():

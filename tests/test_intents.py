@@ -35,6 +35,8 @@ def test_experiment_reports(text, outcome):
 def test_change_talk_gives_the_clause_in_the_executives_words():
     assert intents.change_talk("I think I want to hear customers directly.") == "hear customers directly"
     assert intents.change_talk("We sell pumps.") is None
+    assert intents.change_talk("I have been enrolled in this programme by our Director of People.") is None
+    assert intents.change_talk("I have to get closer to our nurses.") == "get closer to our nurses"
 
 
 def test_sustain_talk():

@@ -25,7 +25,7 @@ import sqlite_utils
 
 from coachbot import experiments
 from coachbot.dialogue import sessions
-from coachbot.dialogue.reflect import Reflection, has_subject, reflect, sound, with_subject
+from coachbot.dialogue.reflect import Reflection, has_subject, reflect, sound, terse_answer, with_subject
 from coachbot.dialogue.sessions import Said
 from coachbot.dialogue.state import State
 from coachbot.dialogue.understand import Heard
@@ -180,7 +180,10 @@ class Turn:
                 return []
             if not self._shift():
                 return self._after_plan()
-        if (h.small_talk or h.has("greeting") or h.has("small_talk")) and not h.substantive:
+        # "Freight forwarding. Rotterdam." reads like small talk to the act model, but it is
+        # a terse answer: heard and said back, not met with "Okay.".
+        terse = h.small_talk is None and not h.has("greeting") and terse_answer(h.text) is not None
+        if (h.small_talk or h.has("greeting") or h.has("small_talk")) and not h.substantive and not terse:
             return [self._small_talk()]
         shift = self._shift()
         if shift:

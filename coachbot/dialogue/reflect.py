@@ -104,7 +104,38 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
     echo = with_subject(echo_clause(text, max_words=echo_max_words, accept=_fit_to_echo))
     if echo and _fit_to_echo(echo):
         return Reflection(say("reflections.echo", clause=echo), False, clause=echo)
+    fragment = terse_answer(text)
+    if fragment and not heard.negated:
+        return Reflection(say("reflections.fragment", fragment=fragment), False)
     return None
+
+
+_ECHOED_QUESTION = re.compile(r"^\s*[\w' -]{1,20}\?\s*")  # "Measure? On-time percentage."
+_NOT_A_FRAGMENT = word_set(
+    "i i'm i've i'd me we we're us you your yes no yeah nope ok okay fine sure maybe dunno don't know not "
+    "thanks thank hi hello bye why how what who wow great cool lol hmm haha nice good bad same idk"
+)
+
+
+def terse_answer(text: str) -> str | None:
+    """A one-line answer that is a phrase, not a sentence ("Reliability. Never late.",
+    "Shippers, drivers, terminals."), as a phrase to say back ("reliability, never late"),
+    or None. Said back inside a sentence about the question it answers, it reads as heard;
+    a bare next question after it reads as a form being filled in."""
+    body = _ECHOED_QUESTION.sub("", text.strip(), count=1)
+    if "?" in body:
+        return None
+    parts = [p.strip(" .!…\"'“”") for p in re.split(r"[.;!]+\s*", body) if p.strip(" .!…\"'“”")]
+    # "Never late" -> "never late"; "LinkedIn", "CEO" keep their capitals, and so does a
+    # one-word part after the first ("Freight forwarding. Rotterdam.": a name).
+    phrase = ", ".join(p[:1].lower() + p[1:] if p.split()[0][1:].islower() and (i == 0 or " " in p) else p
+                       for i, p in enumerate(parts))
+    words = phrase.lower().replace("’", "'").split()
+    if not 1 <= len(words) <= 6 or len(parts) > 3 or has_verb(phrase) or _ODD.search(phrase):
+        return None
+    if any(w.strip(",") in _NOT_A_FRAGMENT for w in words) or not all(re.fullmatch(r"[\w'’-]+,?", w) for w in words):
+        return None
+    return second_person(phrase)
 
 
 def _belief_reflection(heard: Heard, say: Say, belief_min: float) -> Reflection | None:

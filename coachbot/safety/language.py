@@ -50,6 +50,14 @@ def guess(text: str) -> str:
             if code == "ru" and re.search(r"[іїєґ]", text.lower()):
                 return "uk"
             return code
+    scores = latin_scores(text)
+    best = max(scores, key=lambda k: (scores[k], k == "en"))
+    return best if scores[best] > 0 else "en"
+
+
+def latin_scores(text: str) -> dict[str, float]:
+    """Per Latin-script language, how many of the text's words are its function words (plus a
+    little for letters only it uses)."""
     counts: dict[str, int] = {}
     for w in _WORD.findall(fold(text)):
         counts[w] = counts.get(w, 0) + 1
@@ -59,5 +67,4 @@ def guess(text: str) -> str:
     for letters, lang in _LETTERS:
         if any(ch in lowered for ch in letters):
             scores[lang] += 1.5
-    best = max(scores, key=lambda k: (scores[k], k == "en"))
-    return best if scores[best] > 0 else "en"
+    return scores

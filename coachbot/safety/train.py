@@ -52,6 +52,18 @@ TOPIC_FACTOR = 0.8  # on_topic() needs a little less evidence than a first flag 
 GRID = tuple(round(0.20 + 0.01 * i, 2) for i in range(71))
 
 
+# Per feature kind, the value it has in training (1.0 elsewhere). A smaller value is a stronger
+# L2 penalty on that kind: a word's character 4-grams and prefix repeat its evidence five or six
+# times over, so at full value a common word ("sometimes": time, some, meti, etim...) could
+# outvote the topic words. The stored weight is the learned one times the value, so the runtime
+# still scores binary features.
+FEATURE_SCALE = {"c": 1.0, "p": 1.0}
+
+
+def feature_value(name: str) -> float:
+    return FEATURE_SCALE.get(name.split(":", 1)[0], 1.0)
+
+
 def item_features(item: Item) -> frozenset[str]:
     return frozenset().union(*(message_features(m) for m in item.messages))
 
@@ -157,10 +169,10 @@ def fit_weights(items: list[Item], c: float = C) -> dict:
     rows, cols, values = [], [], []
     for i, fs in enumerate(feats):
         value = len(fs) ** -0.5 if NORMALIZE else 1.0
-        for j in sorted(vocab[f] for f in fs if f in vocab):
+        for j, f in sorted((vocab[f], f) for f in fs if f in vocab):
             rows.append(i)
             cols.append(j)
-            values.append(value)
+            values.append(value * feature_value(f))
     x = csr_matrix((values, (rows, cols)), shape=(len(items), len(vocab)))
     y = [CLASSES.index(it.category or "none") for it in items]
     balance = None if LANGUAGE_BALANCE else "balanced"
@@ -172,7 +184,8 @@ def fit_weights(items: list[Item], c: float = C) -> dict:
     names = sorted(vocab, key=lambda f: vocab[f])
     weights = {}
     for j, name in enumerate(names):
-        w = [round(float(coef[k][j]), DIGITS) for k in range(len(CLASSES))]
+        scale = feature_value(name)
+        w = [round(float(coef[k][j]) * scale, DIGITS) for k in range(len(CLASSES))]
         if max(abs(v) for v in w) >= MIN_WEIGHT:
             weights[name] = [v + 0.0 for v in w]  # no negative zeros: a stable file
     return {"classes": list(CLASSES), "bias": bias, "weights": weights}

@@ -57,3 +57,18 @@ def test_a_language_without_wording_gets_the_english_notice_once(coach, who, mon
                                "ongeveer achthonderd medewerkers.", monday)
     assert replies[-1].kind == "info"
     assert "English" in replies[-1].text
+
+
+def test_italian_that_shares_words_with_spanish_is_answered_in_italian(coach, who, monday):
+    coach.start(who, monday)
+    replies = []
+    for line in ("Buongiorno. Sono l'amministratore delegato di un pastificio di famiglia, terza generazione.",
+                 "Il nostro valore è la pasta essiccata lentamente, come la faceva mio nonno. La ricetta è nostra, "
+                 "il sapere è nostro."):
+        replies += coach.reply(who, line, monday)
+    topics = ("core_value", "outsourced_value", "value_partners", "relationship_state", "outside_voice",
+              "relationship_path")
+    everything_spanish = {q for qid in topics for q in PROMPTS.in_language("es").get(f"questions.{qid}.ask")}
+    everything_italian = {q for qid in topics for q in PROMPTS.in_language("it").get(f"questions.{qid}.ask")}
+    assert not any(q in r.text for r in replies for q in everything_spanish)
+    assert any(q in r.text for r in replies for q in everything_italian)

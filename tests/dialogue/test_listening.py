@@ -175,6 +175,17 @@ def test_reflections_carry_the_conversation_and_half_of_them_are_complex(coach, 
     assert sum(c == "reflection:complex" for c in reflections) >= len(reflections) / 2
 
 
+def test_a_terse_answer_is_said_back_not_met_with_a_bare_question(coach, who, monday):
+    coach.start(who, monday)
+    coach.reply(who, "Hi. Founder here.", monday)
+    replies = coach.reply(who, "Freight forwarding. Rotterdam.", monday)
+    assert "freight forwarding, Rotterdam" in replies[-1].text
+    assert not replies[-1].text.startswith(tuple(PROMPTS.get("small_talk.ack")))
+    replies = coach.reply(who, "Shippers, drivers, terminals.", monday)
+    assert "shippers, drivers, terminals" in replies[-1].text
+    assert any(c.startswith("reflection") for c in replies[-1].codes)
+
+
 def test_an_echo_never_says_back_broken_input(coach, who, monday):
     coach.start(who, monday)
     replies = coach.reply(who, "asdf qwerty !!!! $$$ ###", monday)
