@@ -162,6 +162,11 @@ def understand(text: str, *, expecting_report: bool = False, offered: bool = Fal
             said = lead
         elif said == "done" and extract.cut_short(text):
             said = "partly"  # "Done! only 20 minutes instead of the hour"
+        elif said == "partly" and (not extract.says_part(text) or
+                                   (extract.says_more(text) and not extract.cut_short(text))):
+            # Partly only when they say they did part of it: "the best part of my week" or
+            # "way more than five, I ended up doing eleven" is done.
+            said = model.outcome_without(feats, "partly") or "done"
         learnt = extract.learnt_span(text)
         report = Report(said, text[learnt[0] : learnt[1]] if learnt else None)
 

@@ -27,14 +27,18 @@ _ABBREVIATION = re.compile(
 )
 # Inside a sentence, a clause after these is a different thought (a goodbye, a reason...).
 _CLAUSE_END = re.compile(
-    r"\s*(?:,\s*(?:but|so|because|though|although|which|thanks?|thank you|cheers|bye|anyway)\b|"
+    r"\s*(?:,\s*(?:but|so|because|though|although|which|thanks|thank you|cheers|bye|anyway)\b|"
     r"\s+but\s+|\s+(?:-|–|—)\s+|\s*\((?!\w+ (?:am|pm)\b)|,?\s+(?:thanks|thank you|cheers|bye|goodbye|"
     r"see you|talk soon|gotta go|got to go|have to (?:go|run|jump))\b|"
     r"\s+(?:and|so|then)\s+(?=(?:bye|goodbye|thanks|thank you|see you|talk (?:soon|later)|i have to go|"
     r"i need to go|gotta go|got to go)\b)|,\s*(?=(?:i think|i guess|i hope|hopefully|if i can|if that)\b)|"
     r"\s+(?:lol|haha|:\)|:-\)|🙂|😊)|"
     r"\s+and\s+(?:i\s*(?:['’]?\s*ll|\s+will)|will)\s+(?:tell|let|report|update|get\s+back|come\s+back|"
-    r"share\s+with\s+you)\b|\s+and\s+(?:then\s+)?(?:tell|update|report\s+back\s+to|get\s+back\s+to)\s+(?:you|u)\b)",
+    r"share\s+with\s+you)\b|\s+and\s+(?:then\s+)?(?:tell|update|report\s+back\s+to|get\s+back\s+to)\s+(?:you|u)\b|"
+    # How they will judge it is not what they will do: "..., and I'll know it worked if...".
+    r",?\s+(?:and\s+|so\s+)?(?:i\s*['’]?\s*ll|i\s+will|i\s*['’]?\s*d|i\s+would|je|yo|io|eu|ich)\s+(?:know|call\s+it|count\s+it|"
+    r"consider\s+it|judge|saurai|considérerai|sabré|saprò|saberei|werde\s+wissen)\b|"
+    r",?\s+(?:and\s+)?(?:it\s*['’]?\s*ll|it\s+will)\s+(?:have\s+)?(?:work(?:ed)?|be\s+a\s+success)\s+if\b)",
     _FLAGS,
 )
 # Past the action's first few words, a comma usually starts an aside ("..., door open, no
@@ -52,6 +56,58 @@ _GOES_ON = re.compile(
     _FLAGS,
 )
 _PARENTHESIS_WORDS = 6
+# A comma, or an apposition between commas, followed by the plan's next action is no aside:
+# "phone the engineer, thank him for the figures and ask...", "have coffee with Ms Okafor, the
+# physiotherapist, and ask her...", "chiederò a mia nipote..., sceglierò...". An action is a
+# common English verb followed by its object (so "work permitting" is not one), a first-person
+# future in the other languages, or an infinitive after "I'm going to / je vais / voy a / vou /
+# werde" ("appeler X, le remercier et lui demander", "fragen, mir die Beiträge zu zeigen").
+_ACTION_VERBS = (
+    r"ask|call|phone|ring|email|e-mail|text|message|ping|write|send|thank|invite|visit|meet|see|watch|"
+    r"read|listen|talk|speak|tell|show|share|post|reply|respond|answer|join|sit|walk|go|come|bring|take|"
+    r"give|get|find|pick|choose|book|schedule|set|block|put|try|test|start|open|hold|host|run|make|do|"
+    r"have|spend|check|look|review|note|write\s+down|jot|record|note\s+down|follow|chase|thank|praise|"
+    r"congratulate|introduce|offer|suggest|propose|explain|present|discuss|agree|plan|prepare|draft|"
+    r"rewrite|sketch|list|collect|gather|count|compare|learn|hear|find\s+out|shadow|observe|interview|"
+    r"survey|sample|try\s+out|sign\s+up|drop\s+in|drop\s+by|stop\s+by|pop\s+in|catch|grab|buy|"
+    r"order|print|record|film|photograph|comment|follow\s+up|circle\s+back|brief|"
+    r"debrief|stay|leave|keep|let|help|support|encourage|mention|include|add|ask\s+for|apologi[sz]e|"
+    r"acknowledge|recognise|recognize|celebrate|welcome|greet|hand|pass|forward|copy|cc|reach\s+out|"
+    r"connect|link|tag|publish|upload|film|join\s+in|spend|set\s+up|sit\s+down|sit\s+in|walk\s+around"
+)
+_ACTION_OBJECT = (
+    r"(?:him|her|them|it|me|us|each|every|both|all|some|one|two|three|four|five|the|a|an|my|our|his|"
+    r"their|its|this|that|these|those|to|with|for|about|if|whether|what|how|why|who|when|where|back|out|up|"
+    r"in|on|over|down|through|around|by|at|from|together|\w+['’]s|(?-i:[A-Z])\w*)\b"
+)
+_FUTURE_FORM = (
+    r"\w+(?:erò|irò|arò|drò|rrò|vrò|trò)|\w*(?:aré|eré|iré|dré|rré|bré)|\w*(?:arei|erei|irei)|"
+    r"(?:j['’]|je\s+)?\w+rai|(?:ich\s+)?werde"
+)
+_NEXT_ACTION = re.compile(
+    # Words to the coach are not the plan: ", see you", ", have a good one", ", get back to you".
+    r"(?!(?:\w+\s+)?(?:see|thank|tell|update|let|get\s+back\s+to|come\s+back\s+to|talk\s+to)\s+(?:you|u)\b|"
+    r"(?:\w+\s+)?have\s+a\s+(?:good|nice|great|lovely)\b|(?:\w+\s+)?(?:get|come|report)\s+back\b)"
+    r"(?:(?:and|then|and\s+then|also|and\s+also|y|e|et|und|puis|poi|luego|depois|dann|ed)\s+)?"
+    r"(?:(?:i\s*['’]?\s*ll|i\s+will|i\s+am\s+going\s+to|i['’]m\s+going\s+to)\s+)?"
+    r"(?:(?:personally|also|then|maybe|quickly)\s+)?"
+    r"(?:(?:" + _ACTION_VERBS + r")\s+" + _ACTION_OBJECT + r"|"
+    r"(?:(?:lo|la|li|le|gli|glielo|mi|ci|ne|les|lui|leur|me|se|lhe|lhes)\s+)*(?:" + _FUTURE_FORM + r")\b)",
+    _FLAGS,
+)
+# After "voy a / je vais / vou / vado a / ich werde", the next actions are infinitives, maybe
+# behind a pronoun: "agradecerle", "le remercier", "lui demander", "ringraziarlo", "ihm danken".
+_ROMANCE_INFINITIVE = re.compile(
+    r"(?:(?:y|e|et|ed|puis|poi|luego|depois)\s+)?(?:(?:le|la|les|lui|leur|l['’]|me|m['’]|y|en|se|s['’]|gli|lo|li|"
+    r"mi|ci|ne|lhe|lhes|o|a|os|as)\s*)*(?!(?:notre|votre|autre|entre|premier|dernier|lugar|mujer|hogar|taller|"
+    r"mulher|jantar|mestiere|carattere|piacere|potere|sobre|siempre|sempre|mayor|mejor|peor|menor|nuestr\w*)\b)"
+    r"[^\W\d_]{2,}(?:ar|er|ir|re|are|ere|ire|rre)(?:le|la|lo|les|los|las|me|se|nos|lhe|lo|li|gli|glielo|gliela|ne|ci|"
+    r"mi|ti|vi)?\b",
+    _FLAGS,
+)
+_GERMAN_INFINITIVE_PIECE = re.compile(
+    r"(?:(?:und|dann)\s+)?(?:[^\W\d_]+\s+){0,7}?(?:zu\s+)?[^\W\d_]+(?:en|ern|eln)\s*(?:$|,|\bund\b)", _FLAGS
+)
 _DAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|"
     r"lunes|martes|miércoles|miercoles|jueves|viernes|montag|dienstag|mittwoch|donnerstag|freitag|"
@@ -108,11 +164,11 @@ _TRIGGERS: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
         (1.4, r"\bi\s+(?:should|ought\s+to)\b(?!\s+(?:not|never|have)\b)"),
         (1.3, r"\bmaybe\s+i\b"),
         # Spanish, Portuguese, French, German, Italian.
-        (3.0, r"\b(?:voy|vamos)\s+a\b|\bme\s+comprometo\b|\b\w+(?:aré|eré|iré)\b"),
-        (3.0, r"\b(?:eu\s+)?vou\s+\w+|\b\w+(?:arei|erei|irei)\b"),
+        (3.0, r"\b(?:voy|vamos)\s+a\b|\bme\s+comprometo\b|\b\w*(?:aré|eré|iré|dré|bré|rré)\b"),  # iré, tendré
+        (3.0, r"\b(?:eu\s+)?vou\s+\w+|\b\w*(?:arei|erei|irei)\b"),
         (3.0, r"\bje\s+vais\b|\bj" + _APOS + r"\w+rai\b|\bje\s+\w+rai\b|\bje\s+m" + _APOS + r"engage\b"),
         (3.0, r"\bich\s+werde\b|\bwerde\s+ich\b|\bich\s+nehme\s+mir\s+vor\b"),
-        (3.0, r"\bvado\s+a\b|\bmi\s+impegno\b|\b\w+(?:erò|irò|arò)\b"),
+        (3.0, r"\bvado\s+a\b|\bmi\s+impegno\b|\b\w+(?:erò|irò|arò|drò|rrò|vrò|trò)\b"),  # andrò, vedrò, potrò
         (3.0, r"\bik\s+(?:ga|zal)\b|\b(?:ga|zal)\s+ik\b"),  # Dutch
     )
 )
@@ -123,7 +179,11 @@ _JOINED_VERB = re.compile(r"\s+(?:und|y|e|et|ed)\s+(?=\w)", _FLAGS)
 _WHEN_LEAD = re.compile(r"(?:\b(?:and|so|ok|okay|then)\s+)?(" + _WHEN_RX + r")\s*,?\s*$", _FLAGS)
 # Present tense for the future, where the time says it: "Morgen rufe ich ... an", "mañana llamo".
 _WHEN_PRESENT = re.compile(
-    r"\b(?:" + _WHEN_RX + r")\s*,?\s+(?:i\s+\w+|\w+\s+ich|\w+\s+ik|je\s+\w+|j" + _APOS + r"\w+|"
+    r"\b(?:" + _WHEN_RX + r")\s*,?\s+"
+    # ...but a state is no action: "el lunes tengo consejo", "Tuesday I have the board", "oggi sono in fabbrica".
+    r"(?!(?:i\s+(?:have|am|need|know|think|feel|got)|(?:habe|bin|hat|ist|gibt)\s+ich|tengo|estoy|soy|hay|"
+    r"sono|ho|tenho|estou|sou|je\s+suis|j" + _APOS + r"ai|ik\s+(?:heb|ben))\b)"
+    r"(?:i\s+\w+|\w+\s+ich|\w+\s+ik|je\s+\w+|j" + _APOS + r"\w+|"
     r"(?!(?:no|so|to|do|go|too)\b)\w+o\b)",
     _FLAGS,
 )
@@ -198,6 +258,23 @@ def has_when(clause: str | None) -> bool:
     return bool(clause) and bool(_WHEN.search(clause or ""))
 
 
+def _continues(text: str, pos: int, end: int) -> bool:
+    """Whether the words at ``pos`` (just after a comma) carry on the plan rather than add an
+    aside: a preposition or object ("to the thread", "e.g. the forum") or the plan's next
+    action ("thank him for...", "and ask her...", "sceglierò...", "le remercier...")."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    if _GOES_ON.match(text, pos, end) or _NEXT_ACTION.match(text, pos, end):
+        return True
+    lang = language(text)
+    if lang in ("es", "fr", "pt", "it"):
+        return bool(_ROMANCE_INFINITIVE.match(text, pos, end))
+    if lang == "de":
+        piece_end = text.find(",", pos, end)
+        return bool(_GERMAN_INFINITIVE_PIECE.match(text, pos, end if piece_end < 0 else piece_end))
+    return False
+
+
 def _trim(text: str, a: int, b: int, action: int | None = None) -> tuple[int, int]:
     """Shrink [a, b) to the action: no leading 'ok so', no trailing goodbye, aside, hedge or
     punctuation. ``action`` is where the action itself starts (after a leading time)."""
@@ -217,7 +294,7 @@ def _trim(text: str, a: int, b: int, action: int | None = None) -> tuple[int, in
         before = text[action : comma.start()]
         if len(before.split()) <= _ASIDE_AFTER_WORDS or _ONLY_WHEN.fullmatch(before.strip()):
             continue
-        if _GOES_ON.match(text, comma.end(), b):
+        if _continues(text, comma.end(), b):
             continue
         piece_end = text.find(",", comma.end(), b)
         if _ONLY_WHEN.fullmatch(text[comma.end() : b if piece_end < 0 else piece_end].strip(" .!")):
@@ -228,7 +305,7 @@ def _trim(text: str, a: int, b: int, action: int | None = None) -> tuple[int, in
             after = close + 1
             while after < b and text[after].isspace():
                 after += 1
-            if _GOES_ON.match(text, after, b):
+            if _continues(text, after, b):
                 skip_to = after
                 continue
         b = comma.start()
@@ -307,6 +384,48 @@ _OTHER_SUBJECT = re.compile(
 
 
 _FALLBACK_MIN = 0.3
+# A description of how things are is not a plan, in any language: "I clienti sono i
+# distributori esteri", "our customers are the installers", "Unsere Kunden sind...". A copula
+# within the clause's first words, unless it names the plan ("the plan is: ...").
+_DESCRIPTION = re.compile(
+    r"^(?!.*\b(?:plan|plans|step|idea|experiment|commitment|goal|homework|piano|plano|projet|vorhaben|"
+    r"objetivo|obiettivo|objectif|ziel)\b\s*(?:is|are|è|es|ist|est|é)\b)(?:[\w'’-]+\s+){0,5}?"
+    r"(?:is|are|was|were|sono|è|era|erano|son|es|está|están|eran|sind|ist|war|waren|sont|est|était|étaient|"
+    r"são|é|estão|eram|foi|zijn|hay|c['’]è|ci\s+sono|il\s+y\s+a|gibt\s+es|es\s+gibt|há)\b",
+    _FLAGS,
+)
+# What happened, in the past tense: "It took thirty minutes", "they told me", "I did the
+# reviews", "ho parlato", "hablé", "j'ai appelé", "ich habe ... gefragt", "falei".
+_PAST = re.compile(
+    # ("was" but not German "..., was sie stört")
+    r"\b(?:(?<!,\s)was(?!\s+(?:sie|er|es|ich|wir|ihr|du|man|die|der|das|den|dem|ein|eine|mich|mir|uns)\b)|"
+    r"were|did|didn['’]?t|went|took|told|said|came|saw|met|spoke|wrote|sent|thought|felt|heard|gave|"
+    r"knew|ended\s+up|turned\s+out|got\s+(?:back|through|to)|(?:i|we|they|he|she|it|you|people)\s+(?:\w+\s+)?"
+    r"(?:had|\w{2,}ed)|"
+    r"(?:ho|abbiamo|hanno|ha|he|hemos|han|ha)\s+(?:\w+\s+)?\w+(?:ato|uto|ito|tto|sto|ado|ido)|"
+    r"(?:mi|ci)\s+ha(?:nno)?\s+\w+|sono\s+(?:andat|stat|venut|tornat)\w|"
+    r"(?:habe|haben|hat|hatte|hatten)\b(?:\s+\w+){0,5}?\s+ge\w+(?:t|en)|war|waren|"
+    r"(?:j['’]ai|nous\s+avons|ils\s+ont|on\s+a|il\s+a|elle\s+a)\s+(?:\w+\s+)?\w+(?:é|ée|és|i|u|is|it)|"
+    r"c['’]était|était|étaient|"
+    r"fui|fue|fueron|hice|hicimos|dijo|dijeron|tardó|duró|hablé|llamé|pregunté|visité|estuve|"
+    r"\w+(?:aron|ieron)|fiz|fizemos|fomos|foi|foram|disse|disseram|levou|demorou|falei|liguei|perguntei|"
+    r"visitei|conversei|passei|mandei|escrevi)\b",
+    _FLAGS,
+)
+# A future or a plan word: the clause looks ahead even if a story surrounds it.
+_AHEAD = re.compile(
+    r"\b(?:will|going\s+to|gonna|next|again|plan|tomorrow|this\s+(?:week|coming)|from\s+now|starting|"
+    r"every|each)\b",
+    _FLAGS,
+)
+
+
+def _story_follows(text: str, end: int) -> bool:
+    """Whether the sentence after ``end`` tells what happened (past tense, no plan)."""
+    for a, b in sentences(text[end:]):
+        sentence = text[end + a : end + b]
+        return bool(_PAST.search(sentence)) and not commitment_clause(sentence)
+    return False
 
 
 def fallback_clause(text: str, score: Callable[[str], float]) -> Span | None:
@@ -322,6 +441,12 @@ def fallback_clause(text: str, score: Callable[[str], float]) -> Span | None:
         if (len(clause.split()) < 3 or _EMPTY_ACTION.match(clause) or _OTHER_SUBJECT.match(clause)
                 or _NEGATED.search(clause) or _NOT_MINE.match(clause) or _ONLY_WHEN.fullmatch(clause)
                 or _GOODBYE_START.match(clause)):
+            continue
+        if _DESCRIPTION.match(clause):
+            continue  # "I clienti sono i distributori esteri": how things are, not a plan
+        if _PAST.search(clause) or (not _AHEAD.search(clause) and _story_follows(text, b)):
+            # "I did the reviews...", or "Two engineers, Tuesday, in the canteen. It took
+            # thirty minutes.": the scene of a report, not a plan
             continue
         if max(score(clause), score(text[a:b])) < _FALLBACK_MIN:
             continue  # "everyone is fine" after a report: no plan, whatever the message as a whole
@@ -402,6 +527,58 @@ def _fewer(m: re.Match[str]) -> bool:
         return True
     a, b = (_NUMBER.get(x.lower()) or int(x) for x in (m.group("a"), m.group("b")))
     return a < b
+
+
+# How a report says only part was done; without any of these, "partly" is a misreading of an
+# enthusiastic "the best part of my week". Counts ("1 of 3", "one conversation, not three"),
+# limits ("only", "just the first"), a cut ("left after 15 min", "then the week got away") or a
+# part not done ("didn't call the second"), in the seven languages.
+_PART = re.compile(
+    r"\b(?:only|just|half|halfway|partly|partially|part\s+of\s+(?!my\b|the\s+(?:best|week|day|job)\b)|in\s+part|"
+    r"some\s+of|not\s+all|not\s+(?:the|every|both|everything|quite|for|with|\d+|one|two|three|four|five)|"
+    r"(?:one|two|three|four|\d+)\s+(?:\w+\s+)?(?:of|out\s+of|not)|no\s+\w+(?:\s+\w+)?,?\s+but|(?:called|asked|visited|met|talked\s+to|spoke\s+to|did)\s+(?:one|1)|"
+    r"first|second|the\s+other|the\s+rest|bit|briefly|"
+    r"but\s+not|didn['’]?t|did\s+not|couldn['’]?t|could\s+not|wasn['’]?t|never|no\s+time|ran\s+out|"
+    r"instead\s+of|rather\s+than|short(?:er)?|less|fewer|except|left|cut|mostly|sort\s+of|kind\s+of|kinda|"
+    r"a\s+bit|started|skipped|missed|postponed|cancel+ed|moved|got\s+(?:away|pulled|called)|fell\s+apart|"
+    r"not\s+yet|yes\s+and\s+no|more\s+or\s+less|too\s+\w+|yes,?\s+but|interrupted|stopped|gave\s+up|pending|"
+    r"still\s+(?:to|on|need|have|waiting)|remaining|unfinished|not\s+finished|a\s+few|a\s+couple|some|once|single|"
+    r"had\s+to|haven['’]?t|have\s+not|hasn['’]?t|none|nobody|no\s+one|later|rescheduled|other\s+(?:one|two|half)|"
+    r"then\s+(?:i\s+)?(?:got|had|was|the)|after\s+(?:\d+|ten|fifteen|twenty|half)|\d+\s*(?:min|mins|minutes)|"
+    r"solo|sólo|nur|seulement|só|apenas|metà|medias|parte|teilweise|halb|moitié|partie|menos|weniger|moins|meno|"
+    r"no\s+(?:pude|me|llegué|hice|tuve)|nicht\s+(?:alle|geschafft|gemacht|ganz)|pas\s+(?:tout|tous|toutes|pu|eu|fait)|"
+    r"não\s+(?:consegui|deu|fiz|tudo|todos)|non\s+(?:sono|ce|ho|tutt\w)|niet\s+(?:alle|gelukt|gedaan)|deels|maar|alleen|slechts|una?\s+de|uno?\s+dei?|"
+    r"eine[nm]?\s+von|l['’]une?|um\s+dos|uma\s+das|primer[oa]?|prim[oa]|premier|première|erste[nr]?|primeir[oa])\b|"
+    r",\s*not\b",
+    _FLAGS,
+)
+# ...and how it says more was done than planned: "way more than five, I ended up doing eleven".
+_MORE = re.compile(
+    r"\b(?:(?:way|even|much|far|a\s+lot|lots)\s+more|more\s+than\s+(?:planned|i\s+(?:planned|said|promised|meant)|"
+    r"\w+\s+(?:times|calls|people)?)|ended\s+up\s+(?:doing|calling|talking|reading|with|replying|writing|"
+    r"meeting|spending)|and\s+more|(?:anche|e)\s+di\s+più|(?:aún|todavía|incluso)\s+más|y\s+más|"
+    r"(?:sogar|noch)\s+mehr|mehr\s+als|et\s+même\s+plus|encore\s+plus|plus\s+que\s+prévu|ainda\s+mais|"
+    r"e\s+mais|mais\s+do\s+que)\b",
+    _FLAGS,
+)
+
+
+def says_part(text: str) -> bool:
+    """Whether a report says anything that makes it partial (see ``_PART``)."""
+    return bool(_PART.search(text))
+
+
+_PLAINLY_PART = re.compile(
+    r"\b(?:only|half|partly|partially|but\s+not|didn['’]?t|did\s+not|couldn['’]?t|could\s+not|not\s+all|"
+    r"instead\s+of|(?:one|two|three|\d+)\s+(?:\w+\s+)?(?:of|out\s+of))\b",
+    _FLAGS,
+)
+
+
+def says_more(text: str) -> bool:
+    """Whether a report says more was done than planned ("way more than five", "e anche di
+    più"), and says no part of it was left out."""
+    return bool(_MORE.search(text)) and not _PLAINLY_PART.search(text)
 
 
 def cut_short(text: str) -> bool:

@@ -61,6 +61,17 @@ class Model:
         return self.outcomes[best], exp[best] / sum(exp)
 
 
+    def outcome_without(self, feats: set[str], excluded: str) -> str | None:
+        """The most likely outcome other than ``excluded``, if the model has outcomes."""
+        if not self.outcomes:
+            return None
+        get = self.outcome_weights.get
+        rows = [w for w in map(get, feats) if w is not None]
+        z = [sum(col) for col in zip(self.outcome_bias, *rows, strict=True)]
+        ranked = sorted(range(len(z)), key=lambda i: -z[i])
+        return next((self.outcomes[i] for i in ranked if self.outcomes[i] != excluded), None)
+
+
 def sigmoid(x: float) -> float:
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))

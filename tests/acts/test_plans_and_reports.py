@@ -1,0 +1,128 @@
+"""What the coach keeps as the executive's plan, and how it reads a report of last week.
+
+A plan said in one sentence is kept whole: every action in it and the people it names,
+whatever the language. It stops where the plan stops: at the next sentence, at how they will
+judge it ("I'll know it worked if..."), or at a clause about something else ("..., but I'm not
+posting"). A description of the business, in any language, is never taken for a plan, nor is
+a report of what happened. Texts are written for these tests, not taken from any data set."""
+
+from __future__ import annotations
+
+import pytest
+
+from coachbot.acts import has, understand
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an apposition, then the next action
+        "On Friday I'll have lunch with Mr Osei, our head of logistics, and ask him to walk me through a "
+        "typical delivery day",
+        # a list of actions
+        "Next week I will call the former finance director, thank her for the handover notes and ask whether "
+        "she would review our pricing memo",
+        "I'm going to visit the Leeds depot, sit with the dispatchers for an hour and listen to the calls",
+        "Giovedì chiamerò il nostro agente di Chicago, lo ringrazierò per gli ordini e gli chiederò cosa dicono "
+        "i clienti",
+        "Mardi je vais appeler deux distributeurs, les remercier et leur demander ce qui leur manque",
+        "El lunes voy a llamar a tres clientes, agradecerles la paciencia y preguntarles qué echan de menos",
+        "Am Mittwoch werde ich die Schichtleiterin bitten, mir die Beschwerden der Kunden zu zeigen",
+    ],
+)
+def test_a_plan_of_several_actions_is_kept_whole(text):
+    u = understand(text, offered=True)
+    assert u.commitment == text
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("This week I'll call the two installers, thank them and ask what customers complain about, and I'll "
+         "know it worked if I hear something new.",
+         "This week I'll call the two installers, thank them and ask what customers complain about"),
+        ("I'll call the two installers on Monday. It will have worked if they tell me one thing I didn't know.",
+         "I'll call the two installers on Monday"),
+        ("I'll read the supplier forum every morning, but I'm not posting anything.",
+         "I'll read the supplier forum every morning"),
+        ("I'll phone the plant manager tomorrow, thank you, see you next week",
+         "I'll phone the plant manager tomorrow"),
+        ("I'll visit the Sheffield plant on Thursday, work permitting", "I'll visit the Sheffield plant on Thursday"),
+        ("I'll sit in on the Monday sales call, camera off, just listening", "I'll sit in on the Monday sales call"),
+    ],
+)
+def test_the_plan_stops_before_how_it_will_be_judged_or_another_thought(text, plan):
+    assert understand(text, offered=True).commitment == plan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mañana iré a la planta de Valencia y hablaré con el jefe de turno",
+        "El jueves tendré un café con la jefa de compras y le pediré su opinión",
+        "Giovedì andrò in magazzino e parlerò con i carrellisti del turno di notte",
+        "Domani vedrò la responsabile acquisti e le chiederò cosa manca",
+        "Jeudi j'irai à l'usine de Lyon et je parlerai avec l'équipe de nuit",
+        "Amanhã farei uma visita à fábrica do Porto",
+        "Na quinta vou ligar para dois clientes e perguntar o que falta",
+        "Nächste Woche werde ich mit den Monteuren frühstücken",
+    ],
+)
+def test_a_first_person_future_is_a_plan_in_each_language_irregular_verbs_too(text):
+    u = understand(text)
+    assert has(u, "commitment")
+    assert u.commitment == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I clienti sono i distributori esteri e qualche catena di supermercati, soprattutto in Germania.",
+        "I clienti sono i distributori esteri, qualche catena di supermercati e da qualche anno i ristoranti, "
+        "soprattutto a Londra. I consumatori finali non li conosciamo.",
+        "Nuestros clientes son distribuidores en Francia y Alemania, y algunos hoteles.",
+        "Unsere Kunden sind vor allem Händler in Österreich und der Schweiz.",
+        "Nos clients sont surtout des grossistes et quelques restaurants.",
+        "Os nossos clientes são sobretudo distribuidores e alguns supermercados.",
+        "Los martes tenemos comité de dirección, siempre a las nueve.",
+        "El lunes tengo consejo, como cada mes.",
+        "Il martedì abbiamo la riunione di produzione, di solito dura due ore.",
+        "Mia nipote si occupa dei social, pubblica foto dello stabilimento e ricette.",
+        "Our customers are the regional wholesalers and a few hospital groups.",
+    ],
+)
+def test_a_description_of_the_business_is_never_a_plan(text):
+    for offered in (False, True):
+        assert understand(text, offered=offered).commitment is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three drivers, Monday, at the depot. It took twenty minutes and they said the new app logs them out "
+        "twice a shift.",
+        "Two plant managers, Wednesday afternoon, on the shop floor. It took an hour and they showed me the "
+        "broken scanners.",
+        "OK so I did the calls and I did way more than three, I ended up ringing nine customers and one of them "
+        "told me we lost her over a single invoice, honestly the best part of my month",
+    ],
+)
+def test_a_report_of_what_happened_is_not_a_plan(text):
+    for kw in ({}, {"expecting_report": True}, {"offered": True}):
+        assert understand(text, **kw).commitment is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("I did the calls and I did way more than three, I ended up ringing nine customers, and it was the best "
+         "part of my week", "done"),
+        ("Did the store visit and it was honestly the best part of my week", "done"),
+        ("Fatto tutto, e anche di più: ho scritto a tre chef invece di uno", "done"),
+        ("I did the calls, but only three of the nine", "partly"),
+        ("I did the reading part, not the replying", "partly"),
+    ],
+)
+def test_a_report_is_partly_only_when_it_says_part_was_done(text, outcome):
+    u = understand(text, expecting_report=True)
+    assert u.report is not None and u.report.outcome == outcome
