@@ -142,7 +142,7 @@ def understand(text: str, *, expecting_report: bool = False, offered: bool = Fal
             commitment = text[span.start : span.end]
         else:  # the words are someone else's plan, or no action at all: not a commitment
             chosen = [i for i in chosen if i != c] or decide([0.0 if i == c else p for i, p in enumerate(probs)], model)
-            names.discard("commitment")
+            names = {ACTS[i] for i in chosen}  # what the message does instead, if it was all plan
 
     report = None
     lead = extract.lead_outcome(text) if expecting_report or "report" in names else None

@@ -73,12 +73,15 @@ _ACTION_VERBS = (
     r"order|print|record|film|photograph|comment|follow\s+up|circle\s+back|brief|"
     r"debrief|stay|leave|keep|let|help|support|encourage|mention|include|add|ask\s+for|apologi[sz]e|"
     r"acknowledge|recognise|recognize|celebrate|welcome|greet|hand|pass|forward|copy|cc|reach\s+out|"
-    r"connect|link|tag|publish|upload|film|join\s+in|spend|set\s+up|sit\s+down|sit\s+in|walk\s+around"
+    r"connect|link|tag|publish|upload|film|join\s+in|spend|set\s+up|sit\s+down|sit\s+in|walk\s+around|stand|"
+    r"load|unload|drive|ride|eat|serve|cook|taste|queue|wait|attend|chair|lead|facilitate|moderate|demo|"
+    r"pilot|trial|time|measure|track|log|map|design|build|fix|repair|sort|decide|approve|sign|pin|circulate|"
+    r"shortlist|select|mark|flag|highlight|bring\s+back|hand\s+out|write\s+up|type\s+up|sum\s+up|summari[sz]e"
 )
 _ACTION_OBJECT = (
     r"(?:him|her|them|it|me|us|each|every|both|all|some|one|two|three|four|five|the|a|an|my|our|his|"
     r"their|its|this|that|these|those|to|with|for|about|if|whether|what|how|why|who|when|where|back|out|up|"
-    r"in|on|over|down|through|around|by|at|from|together|\w+['’]s|(?-i:[A-Z])\w*)\b"
+    r"in|on|over|down|through|around|by|at|from|together|\d+|\w+['’]s|(?-i:[A-Z])\w*)\b"
 )
 _FUTURE_FORM = (
     r"\w+(?:erò|irò|arò|drò|rrò|vrò|trò)|\w*(?:aré|eré|iré|dré|rré|bré)|\w*(?:arei|erei|irei)|"
@@ -92,7 +95,8 @@ _NEXT_ACTION = re.compile(
     r"(?:(?:i\s*['’]?\s*ll|i\s+will|i\s+am\s+going\s+to|i['’]m\s+going\s+to)\s+)?"
     r"(?:(?:personally|also|then|maybe|quickly)\s+)?"
     r"(?:(?:" + _ACTION_VERBS + r")\s+" + _ACTION_OBJECT + r"|"
-    r"(?:(?:lo|la|li|le|gli|glielo|mi|ci|ne|les|lui|leur|me|se|lhe|lhes)\s+)*(?:" + _FUTURE_FORM + r")\b)",
+    r"(?:(?:je|yo|io|eu|ich)\s+|j['’])?(?:(?:lo|la|li|le|gli|glielo|mi|ci|ne|les|lui|leur|me|se|lhe|lhes)\s+)*"
+    r"(?:" + _FUTURE_FORM + r")\b|help\s+\w+)",
     _FLAGS,
 )
 # After "voy a / je vais / vou / vado a / ich werde", the next actions are infinitives, maybe
@@ -124,6 +128,7 @@ _WHEN_RX = (
     r"within (?:a|the|two|three|\d+) \w+|in (?:a|two|three|a few|\d+) (?:days?|weeks?)|first thing|asap|"
     r"\d{1,2}(?::\d\d)?\s*(?:am|pm|h)\b|\d{1,2}:\d\d|\d{1,2}(?:st|nd|rd|th)\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\s+\d{1,2}|"
+    r"pasado mañana|übermorgen|depois de amanhã|après-demain|dopodomani|the day after tomorrow|"
     r"mañana|manana|hoy|la semana que viene|la próxima semana|esta semana|"
     r"(?:el )?" + _DAY + r" que viene|el (?:" + _DAY + r")|(?:na|no|nesta|neste|na próxima|no próximo) " + _DAY + r"|"
     r"this coming " + _DAY + r"|"
@@ -176,7 +181,7 @@ _PRESENT_STRENGTH = 1.2
 _JOINED_AFTER_WORDS = 6  # "venerdì passo in magazzino e chiedo cosa non va" stays one plan
 _JOINED_VERB = re.compile(r"\s+(?:und|y|e|et|ed)\s+(?=\w)", _FLAGS)
 # A time said just before the subject belongs to the clause: "next Tuesday I could go...".
-_WHEN_LEAD = re.compile(r"(?:\b(?:and|so|ok|okay|then)\s+)?(" + _WHEN_RX + r")\s*,?\s*$", _FLAGS)
+_WHEN_LEAD = re.compile(r"(?:\b(?:and|so|ok|okay|then)\s+)?\b(" + _WHEN_RX + r")\s*,?\s*$", _FLAGS)
 # Present tense for the future, where the time says it: "Morgen rufe ich ... an", "mañana llamo".
 _WHEN_PRESENT = re.compile(
     r"\b(?:" + _WHEN_RX + r")\s*,?\s+"
@@ -353,7 +358,7 @@ def commitment_clause(text: str, score: Callable[[str], float] | None = None) ->
             clause = text[a:b]
             if len(clause.split()) < 2 or _NOT_MINE.match(text[s_start + pos : s_end]):
                 continue
-            if _EMPTY_ACTION.match(clause):
+            if _EMPTY_ACTION.match(clause) or _JUDGED.match(clause):
                 continue
             value = strength + (0.8 if has_when(clause) else 0.0) + min(len(clause.split()), 12) * 0.02
             if score is not None:
@@ -384,6 +389,12 @@ _OTHER_SUBJECT = re.compile(
 
 
 _FALLBACK_MIN = 0.3
+# How they will judge a plan, not the plan: "I'll know it worked if...", "sabré que funcionó".
+_JUDGED = re.compile(
+    r"^(?:i\s*['’]?\s*ll|i\s+will|i\s*['’]?\s*d|i\s+would|je|yo|io|eu|ich)?\s*(?:know|call\s+it|count\s+it|"
+    r"consider\s+it|judge|saurai|considérerai|sabré|saprò|saberei|werde\s+(?:ich\s+)?wissen)\b",
+    _FLAGS,
+)
 # A description of how things are is not a plan, in any language: "I clienti sono i
 # distributori esteri", "our customers are the installers", "Unsere Kunden sind...". A copula
 # within the clause's first words, unless it names the plan ("the plan is: ...").
@@ -391,6 +402,8 @@ _DESCRIPTION = re.compile(
     r"^(?!.*\b(?:plan|plans|step|idea|experiment|commitment|goal|homework|piano|plano|projet|vorhaben|"
     r"objetivo|obiettivo|objectif|ziel)\b\s*(?:is|are|è|es|ist|est|é)\b)(?:[\w'’-]+\s+){0,5}?"
     r"(?:is|are|was|were|sono|è|era|erano|son|es|está|están|eran|sind|ist|war|waren|sont|est|était|étaient|"
+    r"c['’]est|suis|sommes|j['’]ai|avons|tengo|tenemos|tiene|estoy|estamos|tenho|temos|estou|bin|habe|haben|"
+    r"ho|abbiamo|have|has|(?:i\s+am|i['’]m)(?!\s+\w+ing\b)|"
     r"são|é|estão|eram|foi|zijn|hay|c['’]è|ci\s+sono|il\s+y\s+a|gibt\s+es|es\s+gibt|há)\b",
     _FLAGS,
 )
@@ -554,7 +567,8 @@ _PART = re.compile(
 )
 # ...and how it says more was done than planned: "way more than five, I ended up doing eleven".
 _MORE = re.compile(
-    r"\b(?:(?:way|even|much|far|a\s+lot|lots)\s+more|more\s+than\s+(?:planned|i\s+(?:planned|said|promised|meant)|"
+    r"\b(?:(?:way|even|much|far|a\s+lot|lots)\s+more|(?:way|well|far)\s+beyond|(?:ben\s+)?oltre\s+il\s+previsto|"
+    r"más\s+de\s+lo\s+(?:previsto|planeado|que\s+dije)|more\s+than\s+(?:planned|i\s+(?:planned|said|promised|meant)|"
     r"\w+\s+(?:times|calls|people)?)|ended\s+up\s+(?:doing|calling|talking|reading|with|replying|writing|"
     r"meeting|spending)|and\s+more|(?:anche|e)\s+di\s+più|(?:aún|todavía|incluso)\s+más|y\s+más|"
     r"(?:sogar|noch)\s+mehr|mehr\s+als|et\s+même\s+plus|encore\s+plus|plus\s+que\s+prévu|ainda\s+mais|"
@@ -569,8 +583,8 @@ def says_part(text: str) -> bool:
 
 
 _PLAINLY_PART = re.compile(
-    r"\b(?:only|half|partly|partially|but\s+not|didn['’]?t|did\s+not|couldn['’]?t|could\s+not|not\s+all|"
-    r"instead\s+of|(?:one|two|three|\d+)\s+(?:\w+\s+)?(?:of|out\s+of))\b",
+    r"\b(?:only|partly|partially|but\s+not|didn['’]?t|did\s+not|couldn['’]?t|could\s+not|not\s+all|"
+    r"(?:one|two|three|\d+)\s+(?:\w+\s+)?(?:of|out\s+of))\b",
     _FLAGS,
 )
 

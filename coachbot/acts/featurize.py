@@ -163,7 +163,10 @@ _CUES: dict[str, str] = {
         r"voy a|vamos a|me comprometo|je vais|nous allons|on va|je m'engage|ich werde|wir werden|werde ich|"
         r"ich will|ich nehme mir vor|vou|vamos|eu vou|vado a|voglio|mi impegno|cercherò|proverò|farò|"
         r"chiamerò|parlerò|llamaré|hablaré|haré|probaré|appellerai|parlerai|ferai|essaierai|ligarei|falarei|farei|"
-        r"ik ga|ga ik|ik zal|zal ik|i am doing it|for real)\b"
+        r"ik ga|ga ik|ik zal|zal ik|i am doing it|for real|"
+        # first-person futures by their ending: pediré, tendré, sceglierò, andrò, farei, je verrai
+        r"\w+(?:aré|eré|iré|dré|bré|rré)|\w+(?:erò|irò|arò|drò|rrò|vrò|trò)|\w+(?:arei|erei|irei)|"
+        r"je \w+rai|j'\w+rai)\b"
     ),
     "@when": r"\b(?:" + _WHEN + r")\b",
     "@when_i": r"\b(?:" + _WHEN + r")\W+(?:i|we)\b",

@@ -126,3 +126,17 @@ def test_a_report_of_what_happened_is_not_a_plan(text):
 def test_a_report_is_partly_only_when_it_says_part_was_done(text, outcome):
     u = understand(text, expecting_report=True)
     assert u.report is not None and u.report.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six nurses, Friday night, on ward 4. It took an hour and they told me the new rota splits every team.",
+        "Dos comerciales, el lunes, en la oficina. Tardamos una hora y me contaron que los clientes no entienden "
+        "las facturas.",
+    ],
+)
+def test_a_report_that_opens_with_the_scene_is_heard_as_done_while_the_experiment_awaits_its_report(text):
+    u = understand(text, expecting_report=True)
+    assert has(u, "report") and u.commitment is None
+    assert u.report is not None and u.report.outcome == "done"
