@@ -35,6 +35,8 @@ _CLAUSE_END = re.compile(
     r"\s+(?:lol|haha|:\)|:-\)|🙂|😊)|"
     r"\s+and\s+(?:i\s*(?:['’]?\s*ll|\s+will)|will)\s+(?:tell|let|report|update|get\s+back|come\s+back|"
     r"share\s+with\s+you)\b|\s+and\s+(?:then\s+)?(?:tell|update|report\s+back\s+to|get\s+back\s+to)\s+(?:you|u)\b|"
+    # Why, after the action: "...for last quarter's call reasons so I can size it".
+    r"\s+so\s+(?:that\s+)?(?:i|we)\s+(?:can|could|know|have)\b|"
     # How they will judge it is not what they will do: "..., and I'll know it worked if...".
     r",?\s+(?:and\s+|so\s+)?(?:i\s*['’]?\s*ll|i\s+will|i\s*['’]?\s*d|i\s+would|je|yo|io|eu|ich)\s+(?:know|call\s+it|count\s+it|"
     r"consider\s+it|judge|saurai|considérerai|sabré|saprò|saberei|werde\s+wissen)\b|"
@@ -195,7 +197,11 @@ _WHEN_PRESENT = re.compile(
 _NOT_MINE = re.compile(
     r"^(?:\w+\W+){0,2}?(?:i|we)\b\W*(?:(?:will|shall|would|could|should|can|might|may|am|m|'m|’m)\s+)?"
     r"(?:not|never|no\s+longer|n't)\b|^i\s+(?:was|were)\s+going\s+to|^i\s+used\s+to|^i\s+would\s+have|"
-    r"^i\s+could\s+have|^i\s+should\s+have|^i\s+might\s+have",
+    r"^i\s+could\s+have|^i\s+should\s+have|^i\s+might\s+have|"
+    # an obligation or a wish to know is no plan: "I'll have to explain that", "I'd like to know where..."
+    r"^i\s*(?:" + _APOS + r"?\s*ll|\s+will)\s+have\s+to\b|"
+    r"^i\s*(?:(?:" + _APOS + r"?\s*d|\s+would)\s+(?:like|love)|\s+(?:want|need|wanna))\s+to\s+"
+    r"(?:know|understand|hear\s+from)\b",
     _FLAGS,
 )
 _LEADING = re.compile(
@@ -205,7 +211,7 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:[\s,]+(?:i\s+think|i\s+guess|i\s+hope|hopefully|maybe|probably|for\s+sure|then|too|anyway|lol|haha|"
-    r"if\s+i\s+can|if\s+possible|promise|:\)|:-\)|🙂|😊|👍))+\s*$|[\s,.:;!?…\"”'’)\-–—]+$",
+    r"if\s+i\s+can|if\s+possible|promise|:\)|:-\)|🙂|😊|👍))+\s*$|(?:[^\w%]|_)+$",  # and any emoji: "...myself 🙏"
     _FLAGS,
 )
 # Not actions: "I'll think about it", "I will try", "I'll let you know", goodbyes.
@@ -323,6 +329,40 @@ def _trim(text: str, a: int, b: int, action: int | None = None) -> tuple[int, in
     return a, b
 
 
+# Where and when, said before the subject, belong to the plan: "Before the board meeting I'll
+# call...", "At the member day in Leiden on Tuesday I'll ask...", "el jueves en Oaxaca voy a...",
+# "From Monday I'll...". A lead-in is a few words after any "ok" or "My plan:", opening with a
+# preposition or holding a time, with no subject or verb of its own.
+_LEAD_IN_START = re.compile(
+    r"(?:on|at|in|from|before|after|by|during|over|until|starting|around|el|la|los|las|am|im|um|ab|bis|nach|vor|"
+    r"le|au|à|dès|après|avant|il|nel|nella|al|alla|dopo|prima|entro|da|en|tras|desde|antes|después|na|no|nos|"
+    r"depois|a\s+partir)\b",
+    _FLAGS,
+)
+_NOT_LEAD_IN = re.compile(
+    r"\b(?:i|we|you|he|she|they|ich|wir|je|nous|yo|io|eu|is|are|was|were|es|ist|est|è|é|said|says|told|think|"
+    r"thought|guess|but|because|if|so)\b|[?!;\"]",
+    _FLAGS,
+)
+_LEAD_IN_WORDS = 8
+
+
+def _lead_in(text: str, s_start: int, start: int) -> int:
+    """Where the clause starts once a lead-in of place and time before ``start`` is taken in."""
+    piece = max(s_start, text.rfind(":", s_start, start) + 1)
+    filler = _LEADING.match(text, piece, start)
+    if filler:
+        piece = filler.end()
+    while piece < start and text[piece].isspace():
+        piece += 1
+    before = text[piece:start]
+    if not before.strip() or len(before.split()) > _LEAD_IN_WORDS or _NOT_LEAD_IN.search(before):
+        return start
+    if _LEAD_IN_START.match(before) or _WHEN.search(before):
+        return piece
+    return start
+
+
 def commitment_clause(text: str, score: Callable[[str], float] | None = None) -> Span | None:
     """The executive's own first-person future action in ``text``, as a trimmed span.
 
@@ -343,10 +383,13 @@ def commitment_clause(text: str, score: Callable[[str], float] | None = None) ->
         for strength, pos in candidates:
             if _RELATIVE.search(sentence, 0, pos) and strength < 3.0:
                 continue
+            if _WHETHER.search(sentence, 0, pos):
+                continue  # "people asked si vamos a cerrar la tienda": a question reported, no plan
             start = s_start + pos
             lead = _WHEN_LEAD.search(text, s_start, start)
             if lead:
                 start = lead.start(1)
+            start = _lead_in(text, s_start, start)
             # The clause runs from the subject to the end of its sentence piece.
             a, b = _trim(text, start, s_end, s_start + pos)
             if strength == _PRESENT_STRENGTH:
@@ -376,6 +419,8 @@ _GOODBYE_START = re.compile(
     r"send\s+me|let\s+me\s+know|we|you|they)\b",
     _FLAGS,
 )
+# "asking si vamos a cerrar", "whether we'll close": a reported question, not a plan.
+_WHETHER = re.compile(r"\b(?:si|whether|ob|se)\s*$", _FLAGS)
 # "one thing I can do", "what I could try": the subject sits in a relative clause, not a plan.
 _RELATIVE = re.compile(r"\b(?:thing|things|something|anything|what|which|that|where|how)\s*$", _FLAGS)
 # Someone else's plan: "my COO will...", "they're going to...", "the board plans to...".
@@ -389,6 +434,18 @@ _OTHER_SUBJECT = re.compile(
 
 
 _FALLBACK_MIN = 0.3
+_ASKED_WHETHER = re.compile(
+    r"\b(?:si|whether|ob|se)\s+(?:vamos|voy|vou|vamos|we|i|wir|ich|on|nous|je|andiamo|vado|eu)\b", _FLAGS
+)
+_CONDITION = re.compile(
+    r"^(?:(?:but|and|mais|et|pero|y|ma|e|aber|und|mas)\s+)?(?:if|si|se|wenn|falls|when|quand|cuando|quando|unless)\b",
+    _FLAGS,
+)
+_JUDGED_ANYWHERE = re.compile(
+    r"\b(?:i\s*['’]?\s*ll|i\s+will|i\s*['’]?\s*d|i\s+would)\s+(?:call\s+it|count\s+it|consider\s+it)\s+(?:a\s+)?"
+    r"(?:win|success|good|done)|\b(?:it\s+)?(?:worked|works)\s+if\b",
+    _FLAGS,
+)
 # How they will judge a plan, not the plan: "I'll know it worked if...", "sabré que funcionó".
 _JUDGED = re.compile(
     r"^(?:i\s*['’]?\s*ll|i\s+will|i\s*['’]?\s*d|i\s+would|je|yo|io|eu|ich)?\s*(?:know|call\s+it|count\s+it|"
@@ -413,7 +470,8 @@ _PAST = re.compile(
     # ("was" but not German "..., was sie stört")
     r"\b(?:(?<!,\s)was(?!\s+(?:sie|er|es|ich|wir|ihr|du|man|die|der|das|den|dem|ein|eine|mich|mir|uns)\b)|"
     r"were|did|didn['’]?t|went|took|told|said|came|saw|met|spoke|wrote|sent|thought|felt|heard|gave|"
-    r"knew|ended\s+up|turned\s+out|got\s+(?:back|through|to)|(?:i|we|they|he|she|it|you|people)\s+(?:\w+\s+)?"
+    r"knew|kept|began|brought|bought|caught|chose|drove|fell|forgot|grew|held|led|lost|paid|rang|sold|showed|"
+    r"stood|taught|threw|woke|ended\s+up|turned\s+out|got\s+(?:back|through|to)|(?:i|we|they|he|she|it|you|people)\s+(?:\w+\s+)?"
     r"(?:had|\w{2,}ed)|"
     r"(?:ho|abbiamo|hanno|ha|he|hemos|han|ha)\s+(?:\w+\s+)?\w+(?:ato|uto|ito|tto|sto|ado|ido)|"
     r"(?:mi|ci)\s+ha(?:nno)?\s+\w+|sono\s+(?:andat|stat|venut|tornat)\w|"
@@ -425,6 +483,8 @@ _PAST = re.compile(
     r"visitei|conversei|passei|mandei|escrevi)\b",
     _FLAGS,
 )
+# Chat drops the "I": "phoned two on monday and then...", but "booked Tuesday, 9am" is a plan made.
+_PAST_START = re.compile(r"^(?!(?:booked|scheduled|planned|blocked|confirmed)\b)[^\W\d_]{2,}ed\b", _FLAGS)
 # A future or a plan word: the clause looks ahead even if a story surrounds it.
 _AHEAD = re.compile(
     r"\b(?:will|going\s+to|gonna|next|again|plan|tomorrow|this\s+(?:week|coming)|from\s+now|starting|"
@@ -455,9 +515,11 @@ def fallback_clause(text: str, score: Callable[[str], float]) -> Span | None:
                 or _NEGATED.search(clause) or _NOT_MINE.match(clause) or _ONLY_WHEN.fullmatch(clause)
                 or _GOODBYE_START.match(clause)):
             continue
+        if _CONDITION.match(clause) or _JUDGED_ANYWHERE.search(text[a:b]) or _ASKED_WHETHER.search(clause):
+            continue  # "if nobody insults me..., I'll call it a win": how it will be judged
         if _DESCRIPTION.match(clause):
             continue  # "I clienti sono i distributori esteri": how things are, not a plan
-        if _PAST.search(clause) or (not _AHEAD.search(clause) and _story_follows(text, b)):
+        if _PAST.search(clause) or _PAST_START.match(clause) or (not _AHEAD.search(clause) and _story_follows(text, b)):
             # "I did the reviews...", or "Two engineers, Tuesday, in the canteen. It took
             # thirty minutes.": the scene of a report, not a plan
             continue

@@ -140,3 +140,48 @@ def test_a_report_that_opens_with_the_scene_is_heard_as_done_while_the_experimen
     u = understand(text, expecting_report=True)
     assert has(u, "report") and u.commitment is None
     assert u.report is not None and u.report.outcome == "done"
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("Fine, a small one. Before the quarterly review I'll call four customers who left us.",
+         "Before the quarterly review I'll call four customers who left us"),
+        ("At the dealer conference in Leipzig on Friday I'll ask five dealers what they hear about us online.",
+         "At the dealer conference in Leipzig on Friday I'll ask five dealers what they hear about us online"),
+        ("My plan: from Monday I'll answer the installers' questions in the group myself.",
+         "from Monday I'll answer the installers' questions in the group myself"),
+        ("Bueno, algo pequeño: el viernes en Sevilla voy a comer con los dos encargados de tienda.",
+         "el viernes en Sevilla voy a comer con los dos encargados de tienda"),
+        ("I think I'll call the two agents on Monday.", "I'll call the two agents on Monday"),
+    ],
+)
+def test_where_and_when_said_before_the_subject_belong_to_the_plan(text, plan):
+    assert understand(text, offered=True).commitment == plan
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("saturday i'll host a 20 min call with the three loudest customers 🎧", "saturday i'll host a 20 min call "
+         "with the three loudest customers"),
+        ("I'll ask the warehouse lead on Tuesday for last month's returns so I can see the pattern.",
+         "I'll ask the warehouse lead on Tuesday for last month's returns"),
+    ],
+)
+def test_an_emoji_or_the_reason_after_the_plan_is_not_part_of_it(text, plan):
+    assert understand(text, offered=True).commitment == plan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customers kept asking si vamos a cerrar la tienda del centro, because of a rumour.",
+        "I'd like to know who reads these notes before I say anything else.",
+        "I'll have to explain all of this to the shareholders, which is another conversation.",
+        "Oui, c'est stressant. Mais si personne ne se moque de moi et qu'un client répond, I'll call it a win.",
+        "did the visits. phoned two on monday and then a third one rang me on thursday because word got round",
+    ],
+)
+def test_a_reported_question_an_obligation_a_success_criterion_or_a_report_is_no_plan(text):
+    assert understand(text, offered=True).commitment is None
