@@ -584,8 +584,9 @@ _LEAD_OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # A report that says it was done, then says the experiment itself was cut: "Done! only 20
 # minutes instead of the hour", "did it, but only talked to 2 of the 5".
 _CUT_SHORT = re.compile(
-    r"\b(?:\d+|ten|fifteen|twenty|thirty|forty|half\s+an?)\s*(?:min(?:ute)?s?|hours?)\s+(?:instead\s+of|not|rather\s+than)\s+"
-    r"(?:the\s+|an?\s+|\d)|\bonly\s+(?:managed|stayed|did|got\s+through|talked\s+to|spoke\s+to|went\s+to|visited|called|"
+    r"\b(?P<t1>\d+|ten|fifteen|twenty|thirty|forty|half\s+an?|an?|one|two|three)\s*(?P<u1>min(?:ute)?s?|hours?)\s+"
+    r"(?:instead\s+of|not|rather\s+than)\s+(?P<t2>the|an?|\d+|ten|fifteen|twenty|thirty|forty|one|two|three)?\s*"
+    r"(?P<u2>min(?:ute)?s?|hours?)?|\bonly\s+(?:managed|stayed|did|got\s+through|talked\s+to|spoke\s+to|went\s+to|visited|called|"
     r"asked|for\s+(?:\d+|ten|fifteen|twenty|thirty|half|an?)\b)|\bcut\s+(?:it\s+)?short\b|\bleft\s+early\b|"
     r"\b(?:talked\s+to|spoke\s+to|called|asked|met|visited|did|managed|read|saw)\s+(?:only\s+)?(?P<a>one|two|three|four|\d)\s+"
     r"(?:of|out\s+of)\s+(?:the\s+)?(?P<b>two|three|four|five|six|seven|eight|ten|\d+)\b(?!\s*%)",
@@ -596,9 +597,36 @@ _CUT_SHORT = re.compile(
 _NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10}
 
 
+_MINUTES_IN = {"min": 1, "mins": 1, "minute": 1, "minutes": 1, "hour": 60, "hours": 60}
+
+
+def _minutes(amount: str | None, unit: str | None) -> float | None:
+    """'20' 'minutes' -> 20; 'the' 'hour' -> 60; None when the text does not say."""
+    if not unit:
+        return None
+    amount = (amount or "").lower()
+    if amount in ("", "the", "a", "an"):
+        n: float = 1
+    elif amount.startswith("half"):
+        n = 0.5
+    else:
+        n = _NUMBER.get(amount) or _WORD_NUMBER.get(amount) or (int(amount) if amount.isdigit() else 1)
+    return n * _MINUTES_IN[unit.lower()]
+
+
+_WORD_NUMBER = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40}
+
+
 def _fewer(m: re.Match[str]) -> bool:
-    """A cut, unless it is a count of all ("3 out of 3")."""
-    if m.groupdict().get("a") is None:
+    """A cut, unless it is a count of all ("3 out of 3") or more time than planned ("2 hours
+    instead of 30 min")."""
+    groups = m.groupdict()
+    if groups.get("u1"):
+        # "three hours not two": the plan's amount in the same unit
+        second_unit = groups.get("u2") or (groups["u1"] if groups.get("t2") not in (None, "the", "a", "an") else None)
+        spent, planned = _minutes(groups["t1"], groups["u1"]), _minutes(groups.get("t2"), second_unit)
+        return planned is None or spent is None or spent < planned
+    if groups.get("a") is None:
         return True
     a, b = (_NUMBER.get(x.lower()) or int(x) for x in (m.group("a"), m.group("b")))
     return a < b
@@ -654,7 +682,8 @@ _PLAINLY_PART = re.compile(
 def says_more(text: str) -> bool:
     """Whether a report says more was done than planned ("way more than five", "e anche di
     più"), and says no part of it was left out."""
-    return bool(_MORE.search(text)) and not _PLAINLY_PART.search(text)
+    longer = any(m.group("u1") and not _fewer(m) for m in _CUT_SHORT.finditer(text))  # "2 hours instead of 30 min"
+    return (longer or bool(_MORE.search(text))) and not _PLAINLY_PART.search(text)
 
 
 def cut_short(text: str) -> bool:
