@@ -180,6 +180,14 @@ _TRIGGERS: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
     )
 )
 _PRESENT_STRENGTH = 1.2
+# A hedge ("I should", "I could", "I want to") taken back straight after is no plan.
+_FIRM = 2.0
+_TAKEN_BACK = re.compile(
+    r"\W*(?:\w+\W+){0,3}?(?:but|though|however|pero|aber|mais|ma|mas)\b.{0,50}?(?:\b(?:won['’]?t|can['’]?t|cannot|"
+    r"not\s+(?:now|yet|until|before|this\s+(?:week|month|year))|no\s+time|don['’]?t\s+have\s+(?:the\s+)?time|"
+    r"not\s+going\s+to|never)\b)",
+    _FLAGS | re.DOTALL,
+)
 _JOINED_AFTER_WORDS = 6  # "venerdì passo in magazzino e chiedo cosa non va" stays one plan
 _JOINED_VERB = re.compile(r"\s+(?:und|y|e|et|ed)\s+(?=\w)", _FLAGS)
 # A time said just before the subject belongs to the clause: "next Tuesday I could go...".
@@ -403,6 +411,8 @@ def commitment_clause(text: str, score: Callable[[str], float] | None = None) ->
                 continue
             if _EMPTY_ACTION.match(clause) or _JUDGED.match(clause):
                 continue
+            if strength < _FIRM and _TAKEN_BACK.match(text, b, min(len(text), b + 80)):
+                continue  # "I should do it myself. but I won't have time until after the audit"
             value = strength + (0.8 if has_when(clause) else 0.0) + min(len(clause.split()), 12) * 0.02
             if score is not None:
                 value += 2.0 * score(clause)
@@ -515,7 +525,8 @@ def fallback_clause(text: str, score: Callable[[str], float]) -> Span | None:
                 or _NEGATED.search(clause) or _NOT_MINE.match(clause) or _ONLY_WHEN.fullmatch(clause)
                 or _GOODBYE_START.match(clause)):
             continue
-        if _CONDITION.match(clause) or _JUDGED_ANYWHERE.search(text[a:b]) or _ASKED_WHETHER.search(clause):
+        if (_CONDITION.match(clause) or _JUDGED_ANYWHERE.search(text[a:b]) or _ASKED_WHETHER.search(clause)
+                or _TAKEN_BACK.match(text, b2, min(len(text), b2 + 80))):
             continue  # "if nobody insults me..., I'll call it a win": how it will be judged
         if _DESCRIPTION.match(clause):
             continue  # "I clienti sono i distributori esteri": how things are, not a plan

@@ -188,3 +188,18 @@ def test_an_emoji_or_the_reason_after_the_plan_is_not_part_of_it(text, plan):
 )
 def test_a_reported_question_an_obligation_a_success_criterion_or_a_report_is_no_plan(text):
     assert understand(text, offered=True).commitment is None
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        ("I should really visit the Antwerp site myself. But I can't before the merger closes.", None),
+        ("I could ask the two planners on Monday, but not this month, we're in the middle of the audit.", None),
+        ("I could ask the two planners on Monday, though I'm a bit nervous about it.",
+         "I could ask the two planners on Monday"),
+        ("I will ask the two planners on Monday, but I won't make a big thing of it.",
+         "I will ask the two planners on Monday"),
+    ],
+)
+def test_a_hedged_plan_taken_back_at_once_is_no_plan_but_a_firm_one_stands(text, plan):
+    assert understand(text, offered=True).commitment == plan
