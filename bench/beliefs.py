@@ -1,4 +1,4 @@
-"""Belief detection benchmark: ``python bench/beliefs.py [--per-label] [--errors]``.
+"""Belief detection benchmark: ``python bench/beliefs.py [--per-label] [--errors] [--languages]``.
 
 For the shared dev set (written by someone else), our own held-out split (never used in
 training), the outside check (written by another developer than the training data, never
@@ -107,6 +107,7 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="print every text the detector got wrong")
     parser.add_argument("--calibration", action="store_true", help="share right per confidence bucket")
     parser.add_argument("--no-test", action="store_true", help="leave out the final chat test set while building")
+    parser.add_argument("--languages", action="store_true", help="figures per language, for sets that mark it")
     args = parser.parse_args()
     for name, path in SETS.items():
         if args.no_test and "chat test" in name:
@@ -132,6 +133,19 @@ def main() -> int:
         (a, n), (b, m) = r["others_marked"], r["own_marked"]
         if any(row.get("reported") for row in rows):
             print(f"    marked reported: {a}/{n} views attributed to others, {b}/{m} of the executive's own")
+        if args.languages:
+            for language in sorted({row["language"] for row in rows if row.get("language")}):
+                part = [row for row in rows if row.get("language") == language]
+                lr = evaluate(part)
+                # A handful of texts per language leaves most of the 16 labels empty, so the
+                # figure here is micro-F1 (every belief counted once), not macro-F1.
+                tp, fp, fn = (sum(v[k] for v in lr["per_label"].values()) for k in (1, 2, 3))
+                micro = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+                print(
+                    f"    {language}: {len(part)} texts  micro-F1 {micro:.3f}  "
+                    f"beliefs found {lr['found'][0]}/{lr['found'][1]}  "
+                    f"no-belief left empty {lr['empty'][0]}/{lr['empty'][1]}"
+                )
         if args.per_label:
             for label, (f1, tp, fp, fn) in r["per_label"].items():
                 print(f"    {label:32s} F1 {f1:.2f}  tp {tp:2d} fp {fp:2d} fn {fn:2d}")

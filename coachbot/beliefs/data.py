@@ -36,6 +36,14 @@ LABELLED_FILES = (
     "neutral.txt",
     "denials.txt",
     "asides.txt",
+    "denied_poles.txt",
+    "sceptics.txt",
+    "es.txt",
+    "de.txt",
+    "fr.txt",
+    "pt.txt",
+    "it.txt",
+    "nl.txt",
 )
 # Files of one no-belief text per line.
 NONE_FILES = ("none.txt", "descriptions.txt")

@@ -4,7 +4,9 @@ Pure stdlib on purpose: the runtime must stay light (no numpy, no sklearn). The 
 word unigrams and bigrams over crude stems, with three cues that a bag of words would miss:
 
 - negation scope: words after "not / no / never / no longer ..." up to the next clause break
-  get a ``~`` prefix, so "isn't just marketing" differs from "is just marketing";
+  get a ``~`` prefix, so "isn't just marketing" differs from "is just marketing"; the scope
+  passes over "I don't think I can..." to what it denies, and "wrong to think X" and "more than
+  a X" deny X the same way (in es/de/fr/pt/it too);
 - concept cues: a small hand-written lexicon maps words the training data may never contain
   onto the ideas each belief pole is about ("retweets" -> metric), which is what lets the
   model generalise beyond the phrasing it was trained on;
@@ -38,7 +40,54 @@ _NEGATORS = frozenset(
     | {"niet", "geen", "nooit", "niets", "niemand", "zonder", "nee", "nein"}
 )
 PREFIX = 5  # word prefixes merge "advertising/advertisement", "co-design/co-designed"
-_STOP_NEGATION_AFTER = 6  # words; a negation rarely reaches further than this
+_STOP_NEGATION_AFTER = 6  # content words; a negation rarely reaches further than this
+_MAX_NEGATION_AFTER = 12  # words of any kind
+# Words a negation passes over without using up its reach: "I don't think I can leave this to
+# marketing" denies "marketing" (negation raised over a verb of thinking), as does "je ne pense
+# pas qu'on puisse le laisser au marketing".
+_TRANSPARENT = frozenset(
+    " ".join(
+        (
+            "think believe reckon suppose expect feel see imagine say sure convinced necessarily really honestly",
+            "i we you it this that they he she one can could should would will shall may might must be is are",
+            "was were do does did have has the a an to of any just quite",
+            "creo pienso que yo nosotros se lo la el los las es puede podemos",  # es
+            "glaube denke dass ich wir es das der die kann können man ist sind",  # de
+            "pense crois qu que on je nous ça ce c le la les peut est",  # fr
+            "acho penso que eu nós isso o a os as pode podemos é",  # pt
+            "credo penso che io noi si lo la il possa possiamo è",  # it
+        )
+    ).split()
+)
+# "I was wrong to think followers meant anything" denies what follows like a "not" does; so do
+# "me equivoqué al pensar", "j'avais tort de croire", "sbagliavo a pensare", "estava errado em
+# achar", "ich lag falsch zu glauben".
+_DENYING_FRAMES = frozenset(
+    {"wrong", "mistake", "mistaken", "naive", "naïve", "silly", "stupid", "foolish", "misguided"}
+    | {"equivoqué", "equivoque", "equivocado", "equivocada", "equivocaba", "error", "errado", "errada"}
+    | {"tort", "trompé", "trompe", "trompais", "sbagliavo", "sbagliato", "sbagliata", "errore", "enganado"}
+    | {"enganada", "falsch", "geirrt", "fehler", "irrtum"}
+)
+_DENYING_LINKS = frozenset({"to", "in", "about", "al", "de", "a", "à", "em", "ao", "zu", "nel", "di"})
+_THINKING = frozenset(
+    {"think", "believe", "assume", "thought", "believed", "assumed", "imagine", "expect", "thinking"}
+    | {"believing", "assuming", "see", "seeing", "treat", "treating", "view", "viewing", "trust"}
+    | {"pensar", "creer", "suponer", "penser", "croire", "pensare", "credere", "achar", "acreditar"}
+    | {"glauben", "denken", "annehmen", "meinen"}
+)
+# "More than a channel", "mehr als nur Werbung", "bien plus qu'un outil", "más que un canal", "più
+# di un canale", "mais do que um canal": what follows is what the speaker says it is not only.
+_MORE = frozenset({"more", "bigger", "much", "mehr", "größer", "más", "mas", "mucho", "plus", "più", "mais"})
+_THAN = frozenset({"than", "als", "que", "qu", "di", "che"})
+_KIND_OF = frozenset(
+    {"a", "an", "just", "merely", "simply", "only", "mere", "another", "some", "ein", "eine", "einen", "nur"}
+    | {"un", "una", "uno", "une", "um", "uma", "solo", "sólo", "juste", "seulement", "só", "apenas", "simplement"}
+)
+_QUANTITY = frozenset(
+    {"million", "millions", "thousand", "hundred", "few", "couple", "dozen", "lot", "bit", "little", "year"}
+    | {"month", "week", "day", "hour", "minute", "half", "third", "quarter", "percent", "mio", "millón", "million"}
+)
+_COMPLEMENTIZERS = frozenset({"dass", "daß", "que", "qu", "che"})
 _STOP_NEGATION_BEFORE = 5  # words before a negation in its clause: "followers mean nothing"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -430,20 +479,36 @@ def tokens(lowered: str) -> list[str]:
     """
     out: list[str] = []
     scope = 0
+    reach = 0  # words of any kind the current negation may still cover
+    framed = False  # the current negation is a denying frame ("wrong to think"), not a "not"
     clause_start = 0  # index in ``out`` where the current clause began
     raw = _TOKEN.findall(lowered)
     for i, tok in enumerate(raw):
         if tok in _CLAUSE_BREAK:
-            scope = 0
+            # A comma straight after the negation or the denying verb does not end its reach:
+            # "ich glaube nicht, dass...", "ich lag falsch zu glauben, wir könnten...".
+            # A "No," that opens a reply is a word of its own and ends there ("No, it has to be me").
+            nxt = raw[i + 1] if i + 1 < len(raw) else ""
+            if not (scope and reach == _MAX_NEGATION_AFTER and tok == "," and (framed or nxt in _COMPLEMENTIZERS)):
+                scope = 0
             clause_start = len(out)
             continue
         tok = _FIX_BARE.get(tok, tok)
+        if scope == 0 and (
+            (tok in _THINKING and _after_denying_frame(raw, i)) or (tok in _THAN and _more_than_a_kind(raw, i))
+        ):
+            # "wrong to think X", "a mistake to believe X", "wrong in thinking X": X is denied;
+            # so is the X of "more than just X" ("it's more than a marketing channel").
+            out.append(stem(tok))
+            scope, reach, framed = _STOP_NEGATION_AFTER, _MAX_NEGATION_AFTER, True
+            clause_start = len(out)
+            continue
         if tok in _NEGATORS or (tok == "longer" and i and raw[i - 1] == "no"):
             if scope == 0:
                 for j in range(max(clause_start, len(out) - _STOP_NEGATION_BEFORE), len(out)):
                     if out[j][0] not in "~!" and out[j] not in _NEGATORS:
                         out[j] = "!" + out[j]
-            scope = _STOP_NEGATION_AFTER
+            scope, reach, framed = _STOP_NEGATION_AFTER, _MAX_NEGATION_AFTER, False
             out.append(tok)
             clause_start = len(out)
             continue
@@ -452,11 +517,47 @@ def tokens(lowered: str) -> list[str]:
             clause_start = len(out)
         word = stem(tok)
         if scope:
-            scope -= 1
+            reach -= 1
+            if tok not in _TRANSPARENT:
+                scope -= 1
+            if reach <= 0:
+                scope = 0
             out.append("~" + word)
         else:
             out.append(word)
     return out
+
+
+_COMPOUND_MIN_WORD = 10
+_COMPOUND_MIN_PART = 6
+
+
+@lru_cache(maxsize=1 << 16)
+def _compound_concepts(word: str) -> tuple[str, ...]:
+    """Concepts of a long word that starts or ends with a concept key: German compounds
+    ("followerzahl", "marketingabteilung", "reichweitenbericht") and run-together chat words."""
+    if len(word) < _COMPOUND_MIN_WORD or not word.isalpha():
+        return ()
+    found: set[str] = set()
+    for n in range(_COMPOUND_MIN_PART, len(word) - 2):
+        found.update(_SINGLE.get(word[:n], ()))
+        found.update(_SINGLE.get(word[-n:], ()))
+    return tuple(sorted(found))
+
+
+def _more_than_a_kind(raw: list[str], i: int) -> bool:
+    """Is ``raw[i]`` the "than" of "more than a channel" (not of "more than a million views")?"""
+    before = raw[max(0, i - 3) : i]
+    after = raw[i + 1 : i + 3]
+    if not before or not any(w in _MORE for w in before[-2:]) or not after or after[0] not in _KIND_OF:
+        return False
+    return not (len(after) > 1 and (after[1] in _QUANTITY or after[1].isdigit()))
+
+
+def _after_denying_frame(raw: list[str], i: int) -> bool:
+    """Is ``raw[i]`` (a verb of thinking) the "think" of "wrong to think", "mistaken in thinking"?"""
+    before = raw[max(0, i - 3) : i]
+    return len(before) >= 2 and before[-1] in _DENYING_LINKS and any(w in _DENYING_FRAMES for w in before[:-1])
 
 
 def features(text: str) -> set[str]:
@@ -479,7 +580,7 @@ def features_of_normalised(lowered: str) -> set[str]:
         if len(plain[i]) >= PREFIX:
             feats.add("#" + plain[i][:PREFIX])
         neg = marked[i][0] if marked[i][0] in "~!" else ""
-        for concept in _SINGLE.get(plain[i], ()):
+        for concept in _SINGLE.get(plain[i], ()) or _compound_concepts(plain[i]):
             feats.add(neg + concept)
             if neg == "!":
                 feats.add(concept)
