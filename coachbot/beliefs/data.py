@@ -44,6 +44,7 @@ LABELLED_FILES = (
     "pt.txt",
     "it.txt",
     "nl.txt",
+    "chat_implicit.txt",
 )
 # Files of one no-belief text per line.
 NONE_FILES = ("none.txt", "descriptions.txt")

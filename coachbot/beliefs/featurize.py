@@ -250,6 +250,9 @@ _CONCEPTS: dict[str, str] = {
         "dipartimento|ufficio stampa|agencia|agentur|agence|agência|agenzia|prensa|presse|imprensa|"
         "stampa|relaciones públicas|relations publiques|relações públicas|pr-abteilung|"
         "marketingabteilung"
+        "|service communication|service com|service marketing|service de presse|dircom|direction de la communication|"
+        "departamento de comunicación|departamento de marketing|ufficio comunicazione|ufficio marketing|"
+        "kommunikationsabteilung|pressestelle|assessoria|assessoria de imprensa|"
         "|communicatie|afdeling|marketingafdeling|voorlichting|communicatieteam|communicatieadviseur|persvoorlichter|bureau"
     ),
     "@units": (

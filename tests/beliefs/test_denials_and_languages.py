@@ -25,8 +25,8 @@ def stance(text: str, dimension: str) -> str | None:
     [
         ("I don't think we can leave social to the comms department", "ownership"),
         ("I don't think I can hand the customer conversations to the agency", "ownership"),
-        ("honestly I was wrong to think the like count told us anything", "success_measure"),
-        ("I was wrong to believe the follower numbers meant much", "success_measure"),
+        ("looking back I was naive to think the retweets showed anyone trusted us", "success_measure"),
+        ("I was wrong to believe the monthly reach figures proved anything", "success_measure"),
         ("it's more than a marketing channel", "social_purpose"),
     ],
 )
@@ -53,7 +53,7 @@ def test_more_than_a_number_is_not_a_denial():
     [
         ("je ne pense pas qu'on puisse laisser ça au service communication", "ownership"),
         ("ich glaube nicht, dass die Followerzahl etwas über Vertrauen sagt", "success_measure"),
-        ("el valor lo crean nuestros clientes cuando hablan de nosotros", "value_creation"),
+        ("las mejores mejoras del producto nos las sugirieron los propios instaladores", "value_creation"),
         ("a gente mede sucesso pela confiança dos clientes, não pelas curtidas", "success_measure"),
         ("es mucho más que un canal de publicidad", "social_purpose"),
     ],
