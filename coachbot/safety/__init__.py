@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coachbot.safety.data import CATEGORIES
+from coachbot.safety.detect import flagged, risk, score_window
 from coachbot.safety.detect import imminent as _imminent
-from coachbot.safety.detect import risk, score_window
 from coachbot.safety.language import guess
 from coachbot.safety.model import load
 from coachbot.wording import Prompts
@@ -49,7 +49,7 @@ def assess(messages: Sequence[str]) -> SafetyFlag | None:
     model = load()
     category = max(CATEGORIES, key=lambda c: (window.scores[c], -_URGENT_FIRST.index(c)))
     score = risk(window.scores)
-    if score < model.threshold:
+    if not flagged(window, model):
         return None
     texts = [m for m in messages if m and m.strip()]
     language = window.other_language or guess(texts[-1] if texts else "")

@@ -39,6 +39,7 @@ class Scores:
     scores: dict[str, float]
     strong: frozenset[str]
     other_language: str | None
+    features: frozenset[str] = frozenset()  # the current message's, with the earlier ones that lean
 
 
 @lru_cache(maxsize=1 << 14)
@@ -88,13 +89,13 @@ def score_window(messages: Sequence[str], model: Model | None = None) -> Scores:
     leaning = max(now) >= model.context_gate  # the current message leans towards some topic
     together: list[float] = []
     scores = {}
+    # Earlier messages that lean towards a topic themselves join the current one: ordinary
+    # talk around a hint adds words, not evidence.
+    joined = [p for p in context if p[2] or max(p[1][1:]) >= model.context_gate] + [current]
     for i, c in enumerate(CATEGORIES):
         v = now[i]
         if context and (leaning or c in strong_now):
             if not together:  # scored only when some category calls for it
-                # Only earlier messages that lean towards a topic themselves join the current
-                # one: ordinary talk around a hint adds words, not evidence.
-                joined = [p for p in context if p[2] or max(p[1][1:]) >= model.context_gate] + [current]
                 union = frozenset().union(*(p[0] for p in joined))
                 idiom = any(p[3] for p in joined) and not (strong_now or strong_before)
                 together = [x * (model.idiom_factor if idiom else 1.0) for x in model.probabilities(union)[1:]]
@@ -107,7 +108,7 @@ def score_window(messages: Sequence[str], model: Model | None = None) -> Scores:
         if c in strong_now:
             v = model.strong_score + (1 - model.strong_score) * v
         scores[c] = round(v, 4)
-    return Scores(scores, strong_now, other)
+    return Scores(scores, strong_now, other, frozenset().union(*(p[0] for p in joined)))
 
 
 def risk(scores: dict[str, float]) -> float:
@@ -115,6 +116,18 @@ def risk(scores: dict[str, float]) -> float:
     at 1). A message that sits between two categories (harassment or an HR grievance?) is
     still a disclosure, though neither category alone may reach the threshold."""
     return min(1.0, sum(scores.values()))
+
+
+def flagged(window: Scores, model: Model) -> bool:
+    """Whether the window is routed to help: its risk reaches the threshold or, with a second
+    stage, the risk is high, or between the gate and high and the second stage agrees."""
+    score = risk(window.scores)
+    second = model.second
+    if second is None:
+        return score >= model.threshold
+    if score >= second.high:
+        return True
+    return score >= second.gate and second.probability(window.features) >= second.threshold
 
 
 def imminent(messages: Sequence[str]) -> bool:

@@ -155,7 +155,7 @@ def sample_weights(items: list[Item]) -> list[float]:
     return weights
 
 
-def fit_weights(items: list[Item], c: float = C) -> dict:
+def fit_weights(items: list[Item], c: float | None = None) -> dict:
     """Bias and rounded weights of the multinomial regression, as stored in model.json."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
@@ -176,7 +176,7 @@ def fit_weights(items: list[Item], c: float = C) -> dict:
     x = csr_matrix((values, (rows, cols)), shape=(len(items), len(vocab)))
     y = [CLASSES.index(it.category or "none") for it in items]
     balance = None if LANGUAGE_BALANCE else "balanced"
-    clf = LogisticRegression(C=c, class_weight=balance, max_iter=5000, random_state=SEED)
+    clf = LogisticRegression(C=C if c is None else c, class_weight=balance, max_iter=5000, random_state=SEED)
     clf.fit(x, y, sample_weight=sample_weights(items) if LANGUAGE_BALANCE else None)
     order = [list(clf.classes_).index(k) for k in range(len(CLASSES))]
     coef = clf.coef_[order]
@@ -205,25 +205,92 @@ def _spec(weights: dict, threshold: float, topic_threshold: float | None = None)
     }
 
 
-def out_of_fold(items: list[Item], c: float = C) -> tuple[list[dict[str, float]], list[Item], list[dict[str, float]]]:
+Window = tuple[dict[str, float], frozenset[str]]  # category scores, and the features the second stage reads
+
+
+def out_of_fold(items: list[Item], c: float | None = None) -> tuple[list[Window], list[Item], list[Window]]:
     """Each item's category scores from a model that did not see it, through the runtime
     pipeline; and the same for each held-out fold's texts buried in ordinary sentences of
     that fold (:func:`buried`), so that long messages count when the threshold is chosen."""
     from coachbot.safety.detect import score_window
 
-    scores: list[dict[str, float]] = [{} for _ in items]
+    scores: list[Window] = [({}, frozenset()) for _ in items]
     long_items: list[Item] = []
-    long_scores: list[dict[str, float]] = []
+    long_scores: list[Window] = []
     for k in range(FOLDS):
         held = [i for i in range(len(items)) if i % FOLDS == k]
         fit = [it for i, it in enumerate(items) if i % FOLDS != k]
         model = Model(_spec(fit_weights(fit, c), 0.5))
         for i in held:
-            scores[i] = score_window(items[i].messages, model).scores
+            w = score_window(items[i].messages, model)
+            scores[i] = (w.scores, w.features)
         for it in buried([items[i] for i in held], seed=SEED + 1 + k):
             long_items.append(it)
-            long_scores.append(score_window(it.messages, model).scores)
+            w = score_window(it.messages, model)
+            long_scores.append((w.scores, w.features))
     return scores, long_items, long_scores
+
+
+SECOND_STAGE = False
+SECOND_GATE = 0.2  # windows the first model scores at least this (and below ``high``) get the second look
+SECOND_C = 1.0
+
+
+def fit_binary(feats: list[frozenset[str]], y: list[int], c: float = SECOND_C) -> dict:
+    """Bias and rounded weights of a binary L2 regression (disclosure or not) over ``feats``."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    vocab = _vocab(feats)
+    rows, cols = [], []
+    for i, fs in enumerate(feats):
+        for j in sorted(vocab[f] for f in fs if f in vocab):
+            rows.append(i)
+            cols.append(j)
+    x = csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(len(feats), len(vocab)))
+    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, random_state=SEED)
+    clf.fit(x, y)
+    names = sorted(vocab, key=lambda f: vocab[f])
+    weights = {n: round(float(w), DIGITS) + 0.0 for n, w in zip(names, clf.coef_[0], strict=True)
+               if abs(w) >= MIN_WEIGHT}
+    return {"bias": round(float(clf.intercept_[0]), DIGITS), "weights": weights}
+
+
+def second_stage(items: list[Item], windows: list[Window], hard: list[bool], ordinary: list[bool]) -> tuple[dict, dict]:
+    """Fit the second stage on the windows the first scores in the unsure band, and choose
+    its threshold and the first model's ``high`` (above which no second look is needed) out
+    of fold: the highest recall within both false-positive ceilings."""
+    from coachbot.safety.detect import risk
+    from coachbot.safety.model import SecondStage
+
+    band = [i for i, (s, _) in enumerate(windows) if risk(s) >= SECOND_GATE]
+    feats = [windows[i][1] for i in band]
+    y = [int(items[i].category is not None) for i in band]
+    prob = [0.0] * len(windows)
+    for k in range(FOLDS):
+        fit = [j for j in range(len(band)) if j % FOLDS != k]
+        stage = SecondStage({**fit_binary([feats[j] for j in fit], [y[j] for j in fit]),
+                             "gate": SECOND_GATE, "high": 1.0, "threshold": 0.5})
+        for j in range(len(band)):
+            if j % FOLDS == k:
+                prob[band[j]] = stage.probability(feats[j])
+    pos = [i for i, it in enumerate(items) if it.category]
+    hard_i = [i for i, h in enumerate(hard) if h]
+    ord_i = [i for i, o in enumerate(ordinary) if o]
+    r = [risk(s) for s, _ in windows]
+    best: tuple[float, float, float] | None = None
+    for high in [t for t in GRID if t > SECOND_GATE] + [1.01]:
+        for t2 in (round(0.05 * i, 2) for i in range(1, 20)):
+            def flag(i: int, high: float = high, t2: float = t2) -> bool:
+                return r[i] >= high or (r[i] >= SECOND_GATE and prob[i] >= t2)
+            if (sum(map(flag, hard_i)) / max(len(hard_i), 1) <= MAX_OOF_FALSE_POSITIVES
+                    and sum(map(flag, ord_i)) / max(len(ord_i), 1) <= MAX_ORDINARY_FALSE_POSITIVES):
+                recall = sum(map(flag, pos)) / len(pos)
+                if best is None or recall > best[0]:
+                    best = (recall, high, t2)
+    recall, high, t2 = best or (0.0, 1.01, 0.95)
+    spec = {**fit_binary(feats, y), "gate": SECOND_GATE, "high": min(high, 1.0), "threshold": t2}
+    return spec, {"second_recall": round(recall, 4), "second_high": high, "second_threshold": t2}
 
 
 def figures(items: list[Item], scores: list[dict[str, float]], threshold: float) -> dict:
@@ -238,15 +305,28 @@ def figures(items: list[Item], scores: list[dict[str, float]], threshold: float)
     }
 
 
+BLIND_ORDINARY_IS_ORDINARY = False
+
+
+def is_ordinary(item: Item) -> bool:
+    """Ordinary coaching chat (held to the stricter false-positive ceiling): the other
+    detectors' training messages, and the ordinary chat written blind for this one
+    (``none.blind*.txt``), as opposed to the business texts written around the risk words."""
+    blind = BLIND_ORDINARY_IS_ORDINARY and item.category is None and "/none.blind" in item.source
+    return item.source.startswith("ordinary/") or blind
+
+
 def build(items: list[Item]) -> tuple[dict, dict]:
-    oof, long_items, long_oof = out_of_fold(items)
+    oof_windows, long_items, long_windows = out_of_fold(items)
+    oof = [s for s, _ in oof_windows]
+    long_oof = [s for s, _ in long_windows]
 
     # Two kinds of negatives: the authored business texts that use the risk words (short,
     # and buried in ordinary sentences), and ordinary coaching chat (what the detector sees
     # most). Each kind has its own ceiling.
-    hard = [oof[i] for i, it in enumerate(items) if not it.category and not it.source.startswith("ordinary/")]
+    hard = [oof[i] for i, it in enumerate(items) if not it.category and not is_ordinary(it)]
     hard += [s for s, it in zip(long_oof, long_items, strict=True) if not it.category]
-    ordinary = [oof[i] for i, it in enumerate(items) if it.source.startswith("ordinary/")]
+    ordinary = [oof[i] for i, it in enumerate(items) if is_ordinary(it)]
 
     def fp(t: float, among: list[dict[str, float]], score=risk) -> float:
         return sum(score(s) >= t for s in among) / max(len(among), 1)
@@ -273,7 +353,15 @@ def build(items: list[Item]) -> tuple[dict, dict]:
               "ordinary_false_positives": round(fp(threshold, ordinary), 4),
               **{k: round(v, 4) for k, v in figures(items, oof, threshold).items()},
               **{"buried_" + k: round(v, 4) for k, v in long_figures.items()}}
-    return _spec(fit_weights(items), threshold, report["topic_threshold"]), report
+    spec = _spec(fit_weights(items), threshold, report["topic_threshold"])
+    if SECOND_STAGE:
+        every = items + long_items
+        windows = oof_windows + long_windows
+        is_hard = [not it.category and not is_ordinary(it) for it in every]
+        is_ord = [is_ordinary(it) for it in every]
+        spec["second"], extra = second_stage(every, windows, is_hard, is_ord)
+        report.update(extra)
+    return spec, report
 
 
 def main(argv: list[str] | None = None) -> int:
