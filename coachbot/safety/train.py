@@ -12,14 +12,18 @@ Deterministic (fixed seeds, sorted features, rounded weights):
    :func:`detect.risk`): the lowest (recall first) at which the out-of-fold false-positive rate
    on the authored business texts, short and buried, is at most ``MAX_OOF_FALSE_POSITIVES`` and
    on ordinary coaching chat at most ``MAX_ORDINARY_FALSE_POSITIVES``. Those business texts are
-   deliberately hard (the same words in business senses); ``on_topic``'s threshold is chosen
-   the same way on the single highest category score;
+   deliberately hard (the same words in business senses); the ordinary chat is the other
+   detectors' training messages and the ordinary messages written blind for this one
+   (``none.blind*.txt``: executives' stories of their week, in eleven languages), which is
+   what a pointer on the wrong message costs most in. ``on_topic``'s threshold is chosen the
+   same way on the single highest category score;
 4. write the weights, rounded and pruned, to ``coachbot/safety/model.json``.
 
 Further options, measured and off for now (each is a constant below, and the model records
 the runtime ones): ``SENTENCES`` (score each sentence of a long message too),
 ``SENTENCE_NEGATIVES``, ``AUGMENT`` (train on the buried copies as well), ``LANGUAGE_BALANCE``,
-``NORMALIZE``.
+``NORMALIZE``, ``FEATURE_SCALE`` and ``SECOND_STAGE`` (a second regression for the unsure band:
+at the same ceilings it bought recall with more false pointers on ordinary chat).
 
 scikit-learn is needed here only (``pip install -e ".[train]"``); the runtime reads JSON.
 """
@@ -44,7 +48,7 @@ MIN_COUNT = 2
 DIGITS = 3
 MIN_WEIGHT = 0.03  # a feature whose every class weight is below this changes hardly any decision (file < 3 MB)
 MAX_OOF_FALSE_POSITIVES = 0.10  # on the authored business texts (the same words in business senses), short and buried
-MAX_ORDINARY_FALSE_POSITIVES = 0.01  # on ordinary coaching chat: at most 1 in 100 messages or windows
+MAX_ORDINARY_FALSE_POSITIVES = 0.02  # on ordinary coaching chat (incl. the blind-written): at most 1 in 50
 IDIOM_FACTOR = 0.5
 STRONG_SCORE = 0.9
 CONTEXT_GATE = 0.25  # the current message's own score above which earlier messages may complete it
@@ -305,7 +309,7 @@ def figures(items: list[Item], scores: list[dict[str, float]], threshold: float)
     }
 
 
-BLIND_ORDINARY_IS_ORDINARY = False
+BLIND_ORDINARY_IS_ORDINARY = True
 
 
 def is_ordinary(item: Item) -> bool:
