@@ -49,13 +49,14 @@ def assess(messages: Sequence[str]) -> SafetyFlag | None:
     model = load()
     category = max(CATEGORIES, key=lambda c: (window.scores[c], -_URGENT_FIRST.index(c)))
     score = risk(window.scores)
-    if not flagged(window, model):
+    now = _imminent(messages)
+    if not flagged(window, model, now):
         return None
     texts = [m for m in messages if m and m.strip()]
     language = window.other_language or guess(texts[-1] if texts else "")
     if language == "en" and len(texts) > 1 and len(texts[-1].split()) < 4:
         language = guess(" ".join(texts[-3:]))
-    return SafetyFlag(category, score, _imminent(messages), language)
+    return SafetyFlag(category, score, now, language)
 
 
 def on_topic(flag_category: str, messages: Sequence[str]) -> bool:

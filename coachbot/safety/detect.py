@@ -118,10 +118,15 @@ def risk(scores: dict[str, float]) -> float:
     return min(1.0, sum(scores.values()))
 
 
-def flagged(window: Scores, model: Model) -> bool:
+def flagged(window: Scores, model: Model, sounds_like_now: bool = False) -> bool:
     """Whether the window is routed to help: its risk reaches the threshold or, with a second
-    stage, the risk is high, or between the gate and high and the second stage agrees."""
+    stage, the risk is high, or between the gate and high and the second stage agrees.
+
+    A window that sounds like now (:func:`imminent`) needs only the looser topic threshold:
+    a missed disclosure costs most there, and business talk rarely pairs the two."""
     score = risk(window.scores)
+    if sounds_like_now and score >= model.topic_threshold:
+        return True
     second = model.second
     if second is None:
         return score >= model.threshold

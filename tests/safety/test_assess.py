@@ -181,3 +181,21 @@ def test_imminent_risk_is_marked_in_other_languages_too(text):
 
 def test_a_morning_greeting_that_mentions_thinking_is_not_a_disclosure():
     assert assess(["Morning. I've thought about this already, so let me save us time."]) is None
+
+
+def test_a_window_that_sounds_like_now_needs_only_the_looser_topic_threshold():
+    from coachbot.safety.detect import Scores, flagged
+    from coachbot.safety.model import load
+
+    model = load()
+    between = (model.topic_threshold + model.threshold) / 2
+    window = Scores({c: (between if c == "violence" else 0.0) for c in CATEGORIES}, frozenset(), None)
+    assert not flagged(window, model)
+    assert flagged(window, model, sounds_like_now=True)
+    quiet = Scores({c: 0.0 for c in CATEGORIES}, frozenset(), None)
+    assert not flagged(quiet, model, sounds_like_now=True)
+
+
+def test_someone_outside_the_office_right_now_is_routed_to_help_with_the_emergency_first():
+    flag = assess(["he's outside my office right now"])
+    assert flag is not None and flag.imminent

