@@ -62,6 +62,8 @@ _CHANGE_TALK = _rx(
     r"\s+(?P<to>to\s+)?(?:really\s+|probably\s+|actually\s+|just\s+)?"
     r"(?P<clause>(?!not\b|be too\b)[a-z][^.!?;]{6,140})"
 )
+_SPEECH = re.compile(r"(?:say|add|mention|admit|confess|note|stress|point out|tell you|be honest|be frank)\b",
+                     re.IGNORECASE)
 _SUSTAIN_TALK = _rx(
     r"\b(?:(?:i|we) (?:don'?t|do not|can'?t|cannot|won'?t) (?:have (?:the )?time|see the point|see why|"
     r"need (?:to|it)|want to|do that)|too busy|no time|waste of time|not for (?:me|us)|doesn'?t work|"
@@ -151,6 +153,9 @@ def change_talk_match(text: str) -> tuple[str, bool] | None:
         modal = match.group("modal").strip().lower().replace("’", "'")
         if modal == "have" and not match.group("to"):
             continue  # "I have been enrolled", "we have a plan": not "I have to…"
+        if _SPEECH.match(clause):
+            continue  # "I should say at the outset…", "I have to admit…": a way of speaking
+
         wanting = modal.split()[0] in ("want", "wanna", "'d", "would", "need", "hope", "wish", "mean")
         return clause, not (wanting and not match.group("to"))
     return None

@@ -56,6 +56,12 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
+def statements(text: str) -> str:
+    """``text`` without its questions, when anything else is left (a quote must not ask)."""
+    kept = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s and not s.endswith("?")]
+    return " ".join(kept) or text
+
+
 def word_set(text: str) -> frozenset[str]:
     """The space-separated words of a hand-written list, as a set (for word lists kept as prose)."""
     return frozenset(text.split())

@@ -37,6 +37,8 @@ def test_change_talk_gives_the_clause_in_the_executives_words():
     assert intents.change_talk("We sell pumps.") is None
     assert intents.change_talk("I have been enrolled in this programme by our Director of People.") is None
     assert intents.change_talk("I have to get closer to our nurses.") == "get closer to our nurses"
+    assert intents.change_talk("I should say at the outset that I am not sure what is expected of me.") is None
+    assert intents.change_talk("I have to admit the reviews hurt.") is None
 
 
 def test_sustain_talk():

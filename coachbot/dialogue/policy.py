@@ -32,7 +32,7 @@ from coachbot.dialogue.understand import Heard
 from coachbot.journey import position
 from coachbot.models import QUESTIONS, Belief, Who
 from coachbot.phrasing import Move, MoveKind
-from coachbot.text import echo_clause
+from coachbot.text import echo_clause, statements
 from coachbot.wording import Prompts
 
 EARLY_STAGES = ("precontemplation", "contemplation")
@@ -555,8 +555,8 @@ class Turn:
                                      before=self.prompts.text(f"stances.{belief.dimension}.{old}"),
                                      after=self.prompts.text(f"stances.{belief.dimension}.{belief.stance}"))
         else:
-            text = self.prompts.text("reflections.shift", before=sessions.short(_statements(before), 14),
-                                     after=sessions.short(_statements(after), 14))
+            text = self.prompts.text("reflections.shift", before=sessions.short(statements(before), 14),
+                                     after=sessions.short(statements(after), 14))
         parts = [(text, "reflection:complex"), (self.say("reflections.shift_question"), "question")]
         return self.message("name_shift", "reflections.shift", parts, "question")
 
@@ -565,12 +565,6 @@ _NOTHING_MORE = re.compile(r"\W*(?:that'?s (?:all|it)|nothing (?:else|more)|no,?
                            r"i'?m good|nope|not really|no more)\b", re.IGNORECASE)
 _THANKS_AT_END = re.compile(r"\b(?:thanks?(?: you| a lot| so much)?|cheers|much appreciated|gracias|danke|merci|"
                             r"grazie|obrigad[oa])\W*$", re.IGNORECASE)
-
-
-def _statements(text: str) -> str:
-    """``text`` without its questions, when anything else is left (a quote must not ask)."""
-    kept = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s and not s.endswith("?")]
-    return " ".join(kept) or text
 
 
 def lowered_first(question: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from coachbot.dialogue.state import State
 from coachbot.dialogue.understand import Heard
 from coachbot.intents import change_talk_match, mentions_broadcasting
-from coachbot.text import echo_clause, second_person, word_set
+from coachbot.text import echo_clause, second_person, sentences, word_set
 
 Say = Callable[..., str]  # say(wording_key, **slots) -> text
 
@@ -64,9 +64,14 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
     """The best reflection of ``heard`` that passes its checks, or None."""
     text = heard.text
     if heard.foreign:
-        # Their own words are never said back in a language whose grammar the coach does
-        # not build; what a confident belief means can be, in the wording's language.
-        return _belief_reflection(heard, say, belief_min)
+        # Their own words are never turned into second person in a language whose grammar
+        # the coach does not build; what a confident belief means can be said, in the
+        # wording's language, and otherwise a clause of theirs is quoted as it stands.
+        belief = _belief_reflection(heard, say, belief_min)
+        if belief is not None or state.language != heard.foreign:
+            return belief
+        quote = quote_clause(text)
+        return Reflection(say("reflections.quote", quote=quote), False) if quote else None
     feeling = feeling_kind(heard)
     if feeling and feeling != "other":
         return Reflection(say(f"listening.feelings.{feeling}"), True)
@@ -108,6 +113,26 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
     if fragment and not heard.negated:
         return Reflection(say("reflections.fragment", fragment=fragment), False)
     return None
+
+
+_CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s*|\s+-\s+")
+QUOTE_WORDS = (5, 12)
+
+
+def quote_clause(text: str) -> str | None:
+    """The longest clause of 5 to 12 words of ``text`` (the later one of equals), not a
+    question and nothing odd in it, to quote back as it stands, or None."""
+    best: str | None = None
+    for sentence in sentences(text):
+        if sentence.rstrip().endswith("?"):
+            continue
+        for part in _CLAUSE_BREAK.split(sentence):
+            clause = part.strip(" .!…\"'“”«»„")
+            n = len(clause.split())
+            fits = QUOTE_WORDS[0] <= n <= QUOTE_WORDS[1] and not _ODD.search(clause) and "?" not in clause
+            if fits and (best is None or n >= len(best.split())):
+                best = clause
+    return best
 
 
 _ECHOED_QUESTION = re.compile(r"^\s*[\w' -]{1,20}\?\s*")  # "Measure? On-time percentage."

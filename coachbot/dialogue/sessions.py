@@ -18,6 +18,7 @@ from coachbot.dialogue.state import State
 from coachbot.journey import own_observations, position
 from coachbot.models import QUESTIONS, STAGES, Reply, Who
 from coachbot.phrasing import Move
+from coachbot.text import statements
 from coachbot.wording import Prompts
 
 
@@ -115,7 +116,7 @@ def recall(db: sqlite_utils.Database, prompts: Prompts, exe: dict, previous: dic
     if strongest:
         dimension, stance, evidence = strongest
         return prompts.text("listening.recall.position", stance=prompts.text(f"stances.{dimension}.{stance}"),
-                            evidence=short(evidence, quote_max_words)), waiting
+                            evidence=short(statements(evidence), quote_max_words)), waiting
     names = topics(prompts, State.load(previous["state"]).asked)
     if names:
         return prompts.text("listening.recall.topics", topics=names), waiting

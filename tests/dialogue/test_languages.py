@@ -68,7 +68,20 @@ def test_italian_that_shares_words_with_spanish_is_answered_in_italian(coach, wh
         replies += coach.reply(who, line, monday)
     topics = ("core_value", "outsourced_value", "value_partners", "relationship_state", "outside_voice",
               "relationship_path")
-    everything_spanish = {q for qid in topics for q in PROMPTS.in_language("es").get(f"questions.{qid}.ask")}
-    everything_italian = {q for qid in topics for q in PROMPTS.in_language("it").get(f"questions.{qid}.ask")}
+    everything_spanish = {q for qid in topics for kind in ("ask", "follow_up")
+                          for q in PROMPTS.in_language("es").get(f"questions.{qid}.{kind}")}
+    everything_italian = {q for qid in topics for kind in ("ask", "follow_up")
+                          for q in PROMPTS.in_language("it").get(f"questions.{qid}.{kind}")}
     assert not any(q in r.text for r in replies for q in everything_spanish)
     assert any(q in r.text for r in replies for q in everything_italian)
+
+
+def test_a_spanish_answer_is_said_back_in_her_own_words_before_the_next_question(coach, who, monday):
+    coach.start(who, monday)
+    coach.reply(who, SPANISH[0], monday)
+    replies = coach.reply(who, "Las reseñas negativas las contesta la agencia con un texto estándar. "
+                               "Preferimos no entrar en discusiones.", monday)
+    said = replies[-1]
+    assert "«Las reseñas negativas las contesta la agencia con un texto estándar»" in said.text \
+        or "«Preferimos no entrar en discusiones»" in said.text or any(c == "reflection:complex" for c in said.codes)
+    assert any(c.startswith("reflection") for c in said.codes)
