@@ -253,7 +253,8 @@ _SUBJECTLESS_VERBS = word_set(
 )
 
 
-_CONTRAST = re.compile(r"\b(?:than|instead|rather|not about|doesn'?t matter|don'?t matter|forget (?:it|the))\b",
+_CONTRAST = re.compile(r"\b(?:than|instead|rather|not about|doesn'?t matter|don'?t matter|forget (?:it|the)|"
+                       r"irrelevant|vanity|meaningless|don'?t care about)\b",
                        re.IGNORECASE)
 # "don't know what they say" drops the "I"; "Don't make a thing of it" is said to the coach.
 _DROPPED_I_AFTER_DONT = word_set(

@@ -93,6 +93,8 @@ def understand(
     found = {a.name: a.confidence for a in u.acts if a.confidence >= act_threshold}
     if "goodbye" not in found and _closes(text):
         found["goodbye"] = 0.9  # a sign-off the act model has not learnt yet
+    elif "goodbye" in found and "greeting" in found and not _closes(text) and not intents.is_goodbye(text):
+        del found["goodbye"]  # "hey! 👋 let's go": a wave that opens, with no sign-off in it
     commitment = u.commitment
     if commitment and _SUCCESS_CRITERION.search(commitment):
         # "I'll know it worked if..." says how they will judge a plan, not what they will do.

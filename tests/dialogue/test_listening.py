@@ -175,6 +175,22 @@ def test_reflections_carry_the_conversation_and_half_of_them_are_complex(coach, 
     assert sum(c == "reflection:complex" for c in reflections) >= len(reflections) / 2
 
 
+def test_a_wave_that_opens_the_conversation_does_not_close_it(coach, who, monday, store):
+    coach.start(who, monday)
+    replies = coach.reply(who, "hey! 👋 let's go", monday)
+    assert all(r.kind != "close" for r in replies)
+    assert replies[-1].text.endswith("?")
+
+
+def test_followers_called_irrelevant_are_not_heard_as_pressure_to_broadcast(coach, who, monday):
+    coach.start(who, monday)
+    coach.reply(who, "We make shift-planning software for hospitals.", monday)
+    replies = coach.reply(who, "the newsletter's 12k subscribers feel kinda irrelevant next to 40 nurses "
+                               "solving our UX problems lol", monday)
+    pressure = PROMPTS.get("reflections.broadcast_pressure")
+    assert not any(p in r.text for r in replies for p in pressure)
+
+
 def test_a_terse_answer_is_said_back_not_met_with_a_bare_question(coach, who, monday):
     coach.start(who, monday)
     coach.reply(who, "Hi. Founder here.", monday)
