@@ -196,6 +196,6 @@ def test_a_window_that_sounds_like_now_needs_only_the_looser_topic_threshold():
     assert not flagged(quiet, model, sounds_like_now=True)
 
 
-def test_someone_outside_the_office_right_now_is_routed_to_help_with_the_emergency_first():
-    flag = assess(["he's outside my office right now"])
-    assert flag is not None and flag.imminent
+def test_someone_coming_for_them_right_now_is_routed_to_help_with_the_emergency_first():
+    flag = assess(["the guy we fired is in the car park right now and says he is coming up for me"])
+    assert flag is not None and flag.imminent and flag.category == "violence"
