@@ -135,6 +135,10 @@ def quote_clause(text: str) -> str | None:
     return best
 
 
+_EVERYDAY = word_set(
+    "never always mostly often sometimes usually only just very quite really also too not no all some most "
+    "the a an our my their lots little much more less zero one two three four five six seven eight nine ten"
+)
 _ECHOED_QUESTION = re.compile(r"^\s*[\w' -]{1,20}\?\s*")  # "Measure? On-time percentage."
 _NOT_A_FRAGMENT = word_set(
     "i i'm i've i'd me we we're us you your yes no yeah nope ok okay fine sure maybe dunno don't know not "
@@ -151,10 +155,14 @@ def terse_answer(text: str) -> str | None:
     if "?" in body:
         return None
     parts = [p.strip(" .!…\"'“”") for p in re.split(r"[.;!]+\s*", body) if p.strip(" .!…\"'“”")]
-    # "Never late" -> "never late"; "LinkedIn", "CEO" keep their capitals, and so does a
-    # one-word part after the first ("Freight forwarding. Rotterdam.": a name).
-    phrase = ", ".join(p[:1].lower() + p[1:] if p.split()[0][1:].islower() and (i == 0 or " " in p) else p
-                       for i, p in enumerate(parts))
+    # A part keeps its capital (after "So:" it reads fine, and "Rotterdam" or "LinkedIn" must
+    # not lose theirs) unless it opens with an everyday word ("Never late" -> "never late").
+    def lowered(part: str) -> str:
+        first = part.split()[0]
+        everyday = first.lower() in _EVERYDAY or first.lower() in _VERB_FORMS
+        return part[:1].lower() + part[1:] if first[1:].islower() and everyday else part
+
+    phrase = ", ".join(lowered(p) for p in parts)
     words = phrase.lower().replace("’", "'").split()
     if not 1 <= len(words) <= 6 or len(parts) > 3 or has_verb(phrase) or _ODD.search(phrase):
         return None

@@ -195,10 +195,10 @@ def test_a_terse_answer_is_said_back_not_met_with_a_bare_question(coach, who, mo
     coach.start(who, monday)
     coach.reply(who, "Hi. Founder here.", monday)
     replies = coach.reply(who, "Freight forwarding. Rotterdam.", monday)
-    assert "freight forwarding, Rotterdam" in replies[-1].text
+    assert "Freight forwarding, Rotterdam" in replies[-1].text
     assert not replies[-1].text.startswith(tuple(PROMPTS.get("small_talk.ack")))
     replies = coach.reply(who, "Shippers, drivers, terminals.", monday)
-    assert "shippers, drivers, terminals" in replies[-1].text
+    assert "Shippers, drivers, terminals" in replies[-1].text
     assert any(c.startswith("reflection") for c in replies[-1].codes)
 
 
