@@ -155,7 +155,6 @@ def change_talk_match(text: str) -> tuple[str, bool] | None:
             continue  # "I have been enrolled", "we have a plan": not "I have to…"
         if _SPEECH.match(clause):
             continue  # "I should say at the outset…", "I have to admit…": a way of speaking
-
         wanting = modal.split()[0] in ("want", "wanna", "'d", "would", "need", "hope", "wish", "mean")
         return clause, not (wanting and not match.group("to"))
     return None
@@ -193,13 +192,4 @@ def foreign_language(text: str) -> str | None:
         scores = latin_scores(text)
         named = max(scores, key=lambda k: scores[k])
         return named if named in _LANGUAGE_MARKERS and scores[named] > scores[best] else best
-    return None
-    english = sum(1 for t in tokens if t in _ENGLISH)
-    best, best_hits = None, 0
-    for code, markers in _LANGUAGE_MARKERS.items():
-        hits = sum(1 for t in tokens if t in markers and t not in _ENGLISH)
-        if hits > best_hits:
-            best, best_hits = code, hits
-    if best and best_hits >= 2 and best_hits > english * 1.5:
-        return best
     return None
