@@ -49,8 +49,7 @@ def assess(messages: Sequence[str]) -> SafetyFlag | None:
     model = load()
     category = max(CATEGORIES, key=lambda c: (window.scores[c], -_URGENT_FIRST.index(c)))
     score = risk(window.scores)
-    lowest = min(model.topic_threshold, model.threshold, model.second.gate if model.second else 1.0)
-    if score < lowest:
+    if score < min(model.topic_threshold, model.threshold):
         return None  # most messages: no need to look for signs of "now"
     now = _imminent(messages)
     if not flagged(window, model, now):

@@ -39,7 +39,6 @@ class Scores:
     scores: dict[str, float]
     strong: frozenset[str]
     other_language: str | None
-    features: frozenset[str] = frozenset()  # the current message's, with the earlier ones that lean
 
 
 @lru_cache(maxsize=1 << 14)
@@ -108,7 +107,7 @@ def score_window(messages: Sequence[str], model: Model | None = None) -> Scores:
         if c in strong_now:
             v = model.strong_score + (1 - model.strong_score) * v
         scores[c] = round(v, 4)
-    return Scores(scores, strong_now, other, frozenset().union(*(p[0] for p in joined)))
+    return Scores(scores, strong_now, other)
 
 
 def risk(scores: dict[str, float]) -> float:
@@ -119,20 +118,12 @@ def risk(scores: dict[str, float]) -> float:
 
 
 def flagged(window: Scores, model: Model, sounds_like_now: bool = False) -> bool:
-    """Whether the window is routed to help: its risk reaches the threshold or, with a second
-    stage, the risk is high, or between the gate and high and the second stage agrees.
+    """Whether the window is routed to help: its risk reaches the threshold.
 
     A window that sounds like now (:func:`imminent`) needs only the looser topic threshold:
     a missed disclosure costs most there, and business talk rarely pairs the two."""
     score = risk(window.scores)
-    if sounds_like_now and score >= model.topic_threshold:
-        return True
-    second = model.second
-    if second is None:
-        return score >= model.threshold
-    if score >= second.high:
-        return True
-    return score >= second.gate and second.probability(window.features) >= second.threshold
+    return score >= (min(model.topic_threshold, model.threshold) if sounds_like_now else model.threshold)
 
 
 def imminent(messages: Sequence[str]) -> bool:

@@ -29,8 +29,6 @@ class Model:
         self.normalize: bool = spec.get("normalize", False)
         # Whether each sentence of a long message is also scored on its own.
         self.sentences: bool = spec.get("sentences", False)
-        second = spec.get("second")
-        self.second: SecondStage | None = SecondStage(second) if second else None
 
     def probabilities(self, feats: frozenset[str] | set[str]) -> list[float]:
         """Softmax probabilities, one per class (``classes[0]`` is ``none``)."""
@@ -48,24 +46,6 @@ class Model:
         e = [math.exp(v - top) for v in z]
         total = sum(e)
         return [v / total for v in e]
-
-
-class SecondStage:
-    """A second look at the windows the first model is unsure about (risk between ``gate``
-    and ``high``): a binary regression trained only on such windows, disclosures against
-    ordinary talk, so its weights are about what tells the two apart where they look alike."""
-
-    def __init__(self, spec: dict) -> None:
-        self.bias: float = spec["bias"]
-        self.weights: dict[str, float] = spec["weights"]
-        self.gate: float = spec["gate"]
-        self.high: float = spec["high"]
-        self.threshold: float = spec["threshold"]
-
-    def probability(self, feats: frozenset[str] | set[str]) -> float:
-        weights = self.weights
-        z = self.bias + sum(w for f in feats if (w := weights.get(f)) is not None)
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)

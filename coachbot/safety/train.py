@@ -22,8 +22,8 @@ Deterministic (fixed seeds, sorted features, rounded weights):
 Further options, measured and off for now (each is a constant below, and the model records
 the runtime ones): ``SENTENCES`` (score each sentence of a long message too),
 ``SENTENCE_NEGATIVES``, ``AUGMENT`` (train on the buried copies as well), ``LANGUAGE_BALANCE``,
-``NORMALIZE``, ``FEATURE_SCALE`` and ``SECOND_STAGE`` (a second regression for the unsure band:
-at the same ceilings it bought recall with more false pointers on ordinary chat).
+``NORMALIZE`` and ``FEATURE_SCALE``. A second regression for the unsure band was tried too and
+removed: at the same ceilings it bought recall with more false pointers on ordinary chat.
 
 scikit-learn is needed here only (``pip install -e ".[train]"``); the runtime reads JSON.
 """
@@ -209,92 +209,28 @@ def _spec(weights: dict, threshold: float, topic_threshold: float | None = None)
     }
 
 
-Window = tuple[dict[str, float], frozenset[str]]  # category scores, and the features the second stage reads
+Scores = list[dict[str, float]]
 
 
-def out_of_fold(items: list[Item], c: float | None = None) -> tuple[list[Window], list[Item], list[Window]]:
+def out_of_fold(items: list[Item], c: float | None = None) -> tuple[Scores, list[Item], Scores]:
     """Each item's category scores from a model that did not see it, through the runtime
     pipeline; and the same for each held-out fold's texts buried in ordinary sentences of
     that fold (:func:`buried`), so that long messages count when the threshold is chosen."""
     from coachbot.safety.detect import score_window
 
-    scores: list[Window] = [({}, frozenset()) for _ in items]
+    scores: list[dict[str, float]] = [{} for _ in items]
     long_items: list[Item] = []
-    long_scores: list[Window] = []
+    long_scores: list[dict[str, float]] = []
     for k in range(FOLDS):
         held = [i for i in range(len(items)) if i % FOLDS == k]
         fit = [it for i, it in enumerate(items) if i % FOLDS != k]
         model = Model(_spec(fit_weights(fit, c), 0.5))
         for i in held:
-            w = score_window(items[i].messages, model)
-            scores[i] = (w.scores, w.features)
+            scores[i] = score_window(items[i].messages, model).scores
         for it in buried([items[i] for i in held], seed=SEED + 1 + k):
             long_items.append(it)
-            w = score_window(it.messages, model)
-            long_scores.append((w.scores, w.features))
+            long_scores.append(score_window(it.messages, model).scores)
     return scores, long_items, long_scores
-
-
-SECOND_STAGE = False
-SECOND_GATE = 0.2  # windows the first model scores at least this (and below ``high``) get the second look
-SECOND_C = 1.0
-
-
-def fit_binary(feats: list[frozenset[str]], y: list[int], c: float = SECOND_C) -> dict:
-    """Bias and rounded weights of a binary L2 regression (disclosure or not) over ``feats``."""
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
-    vocab = _vocab(feats)
-    rows, cols = [], []
-    for i, fs in enumerate(feats):
-        for j in sorted(vocab[f] for f in fs if f in vocab):
-            rows.append(i)
-            cols.append(j)
-    x = csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(len(feats), len(vocab)))
-    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, random_state=SEED)
-    clf.fit(x, y)
-    names = sorted(vocab, key=lambda f: vocab[f])
-    weights = {n: round(float(w), DIGITS) + 0.0 for n, w in zip(names, clf.coef_[0], strict=True)
-               if abs(w) >= MIN_WEIGHT}
-    return {"bias": round(float(clf.intercept_[0]), DIGITS), "weights": weights}
-
-
-def second_stage(items: list[Item], windows: list[Window], hard: list[bool], ordinary: list[bool]) -> tuple[dict, dict]:
-    """Fit the second stage on the windows the first scores in the unsure band, and choose
-    its threshold and the first model's ``high`` (above which no second look is needed) out
-    of fold: the highest recall within both false-positive ceilings."""
-    from coachbot.safety.detect import risk
-    from coachbot.safety.model import SecondStage
-
-    band = [i for i, (s, _) in enumerate(windows) if risk(s) >= SECOND_GATE]
-    feats = [windows[i][1] for i in band]
-    y = [int(items[i].category is not None) for i in band]
-    prob = [0.0] * len(windows)
-    for k in range(FOLDS):
-        fit = [j for j in range(len(band)) if j % FOLDS != k]
-        stage = SecondStage({**fit_binary([feats[j] for j in fit], [y[j] for j in fit]),
-                             "gate": SECOND_GATE, "high": 1.0, "threshold": 0.5})
-        for j in range(len(band)):
-            if j % FOLDS == k:
-                prob[band[j]] = stage.probability(feats[j])
-    pos = [i for i, it in enumerate(items) if it.category]
-    hard_i = [i for i, h in enumerate(hard) if h]
-    ord_i = [i for i, o in enumerate(ordinary) if o]
-    r = [risk(s) for s, _ in windows]
-    best: tuple[float, float, float] | None = None
-    for high in [t for t in GRID if t > SECOND_GATE] + [1.01]:
-        for t2 in (round(0.05 * i, 2) for i in range(1, 20)):
-            def flag(i: int, high: float = high, t2: float = t2) -> bool:
-                return r[i] >= high or (r[i] >= SECOND_GATE and prob[i] >= t2)
-            if (sum(map(flag, hard_i)) / max(len(hard_i), 1) <= MAX_OOF_FALSE_POSITIVES
-                    and sum(map(flag, ord_i)) / max(len(ord_i), 1) <= MAX_ORDINARY_FALSE_POSITIVES):
-                recall = sum(map(flag, pos)) / len(pos)
-                if best is None or recall > best[0]:
-                    best = (recall, high, t2)
-    recall, high, t2 = best or (0.0, 1.01, 0.95)
-    spec = {**fit_binary(feats, y), "gate": SECOND_GATE, "high": min(high, 1.0), "threshold": t2}
-    return spec, {"second_recall": round(recall, 4), "second_high": high, "second_threshold": t2}
 
 
 def figures(items: list[Item], scores: list[dict[str, float]], threshold: float) -> dict:
@@ -321,9 +257,7 @@ def is_ordinary(item: Item) -> bool:
 
 
 def build(items: list[Item]) -> tuple[dict, dict]:
-    oof_windows, long_items, long_windows = out_of_fold(items)
-    oof = [s for s, _ in oof_windows]
-    long_oof = [s for s, _ in long_windows]
+    oof, long_items, long_oof = out_of_fold(items)
 
     # Two kinds of negatives: the authored business texts that use the risk words (short,
     # and buried in ordinary sentences), and ordinary coaching chat (what the detector sees
@@ -357,15 +291,7 @@ def build(items: list[Item]) -> tuple[dict, dict]:
               "ordinary_false_positives": round(fp(threshold, ordinary), 4),
               **{k: round(v, 4) for k, v in figures(items, oof, threshold).items()},
               **{"buried_" + k: round(v, 4) for k, v in long_figures.items()}}
-    spec = _spec(fit_weights(items), threshold, report["topic_threshold"])
-    if SECOND_STAGE:
-        every = items + long_items
-        windows = oof_windows + long_windows
-        is_hard = [not it.category and not is_ordinary(it) for it in every]
-        is_ord = [is_ordinary(it) for it in every]
-        spec["second"], extra = second_stage(every, windows, is_hard, is_ord)
-        report.update(extra)
-    return spec, report
+    return _spec(fit_weights(items), threshold, report["topic_threshold"]), report
 
 
 def main(argv: list[str] | None = None) -> int:
