@@ -98,13 +98,15 @@ def speed(items: list[Item], rounds: int = 3) -> tuple[float, float]:
     for _ in range(rounds):
         _message.cache_clear()
         _probabilities.cache_clear()
-        from coachbot.safety.featurize import message_features
-        from coachbot.safety.lexicon import cues
+        from coachbot.safety.featurize import message_features, word_features
+        from coachbot.safety.lexicon import cues, sounds_imminent
         from coachbot.safety.normalize import fold
 
         fold.cache_clear()
         message_features.cache_clear()
+        word_features.cache_clear()
         cues.cache_clear()
+        sounds_imminent.cache_clear()
         start, cpu = time.perf_counter(), time.process_time()
         for it in items:
             assess(list(it.messages))
@@ -135,7 +137,7 @@ def ordinary_chat() -> None:
                 messages = session["messages"]
                 for i in range(len(messages)):
                     total += 1
-                    flagged += assess(messages[max(0, i - 2): i + 1]) is not None
+                    flagged += assess(messages[max(0, i - 2) : i + 1]) is not None
         print(f"  persona conversations, each message with its context: {_pct(flagged, total)} flagged")
 
 
@@ -146,8 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # v2: a second blind set, written later by another helper, never read by the developers.
     # v3: a third blind set, written by a third helper, first run for the closing figures.
-    splits = {"dev": "heldout_dev.jsonl", "test": "heldout_test.jsonl", "v2": "heldout_v2.jsonl",
-              "v3": "heldout_v3.jsonl"}
+    splits = {
+        "dev": "heldout_dev.jsonl",
+        "test": "heldout_test.jsonl",
+        "v2": "heldout_v2.jsonl",
+        "v3": "heldout_v3.jsonl",
+    }
     chosen = list(splits) if args.split == "all" else [args.split]
     for name in chosen:
         path = DATA / splits[name]

@@ -75,7 +75,7 @@ def load_ordinary(files: tuple[Path, ...] = ORDINARY_FILES) -> list[Item]:
         source = f"ordinary/{path.parent.name}"
         items += [Item((text,), None, lang, False, source) for text, lang in texts]
         for i in range(0, len(texts) - 2, WINDOW_EVERY):
-            window = tuple(t for t, _ in texts[i:i + 3])
+            window = tuple(t for t, _ in texts[i : i + 3])
             items.append(Item(window, None, texts[i + 2][1], False, source + "/window"))
     return items
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from coachbot.safety.data import CATEGORIES
 from coachbot.safety.featurize import message_features
-from coachbot.safety.lexicon import IMMINENT, cues
+from coachbot.safety.lexicon import cues, sounds_imminent
 from coachbot.safety.model import Model, load
 from coachbot.safety.normalize import fold
 
@@ -129,4 +129,4 @@ def flagged(window: Scores, model: Model, sounds_like_now: bool = False) -> bool
 def imminent(messages: Sequence[str]) -> bool:
     """Whether the last two messages sound like now: a time, a plan, means at hand."""
     recent = [m for m in messages if m and m.strip()][-2:]
-    return any(IMMINENT.search(fold(m)) for m in recent)
+    return any(sounds_imminent(fold(m)) for m in recent)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from coachbot.safety.lexicon import cues
 from coachbot.safety.normalize import fold
@@ -54,22 +55,25 @@ def message_features(text: str) -> frozenset[str]:
     return features_of_folded(folded)
 
 
+@lru_cache(maxsize=1 << 16)
+def word_features(w: str) -> tuple[str, ...]:
+    """The features one word gives on its own: itself (unless a function word), its prefix
+    and its character grams. Words repeat across messages, so they are worked out once."""
+    feats = [] if w in _STOP else ["w:" + w]
+    if len(w) > PREFIX:
+        feats.append("p:" + w[:PREFIX])
+    if len(w) >= CHARGRAM_FROM:
+        padded = "<" + w + ">"
+        feats.extend(["c:" + padded[i : i + CHARGRAM] for i in range(len(padded) - CHARGRAM + 1)])
+    return tuple(feats)
+
+
 def features_of_folded(folded: str) -> frozenset[str]:
     words = _WORD.findall(folded)
     feats: set[str] = {"^bias"}
-    prev = "^"
-    for w in words:
-        if w not in _STOP:
-            feats.add("w:" + w)
-        if prev != "^" or START_BIGRAMS:
-            feats.add("b:" + prev + " " + w)
-        if len(w) > PREFIX:
-            feats.add("p:" + w[:PREFIX])
-        if len(w) >= CHARGRAM_FROM:
-            padded = "<" + w + ">"
-            for i in range(len(padded) - CHARGRAM + 1):
-                feats.add("c:" + padded[i : i + CHARGRAM])
-        prev = w
+    feats.update(chain.from_iterable(map(word_features, set(words))))
+    pairs = zip(["^", *words], words, strict=False) if START_BIGRAMS else zip(words, words[1:], strict=False)
+    feats.update([f"b:{a} {b}" for a, b in pairs])
     strong, weak, idiom, _ = cues(folded)
     feats.update("S:" + c for c in strong)
     feats.update("W:" + c for c in weak)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from coachbot.safety.gate import PatternSet, grams
+from coachbot.safety.gate import PatternSet
 
 # Shared fragments.
 _ME = r"(?:i|i'm|i am|i've|i have|i'd|i was|i keep|i just|i still|i really|me|my|myself)"
@@ -471,37 +471,73 @@ OTHER_LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "ja": {
-        "self_harm": (r"自殺|死にた|死のう|消えた|消えてしまいた|生きていたく|生きたくな|生きる意味|自傷|リストカット|命を絶|遺書|飛び降り|首を吊|楽になりたい|いなくなれば|薬をため|睡眠薬を",),
-        "violence": (r"殴ってしまい|殴られ|殴り|脅迫|脅され|殺す|殺され|殺してや|刺す|刺され|暴力|手が出|ナイフ|包丁|襲われ|待ち伏せ|家を知って",),
-        "domestic_abuse": (r"(?<![a-z])dv(?![a-z])|家庭内暴力|夫に|妻に|彼氏に|彼女に|恋人に|包丁を向け|殴られ|蹴られ|家に帰るのが怖|夫が怖|妻が怖|首を絞め",),
-        "harassment": (r"差別|セクハラ|パワハラ|マタハラ|嫌がらせ|ハラスメント|いじめ|侮辱|触られ|性的な|ホテルの部屋",),
-        "medical": (r"息ができな|発作|胸の痛み|胸が痛|動悸|倒れ|めまい|うつ|鬱|眠れな|不眠|依存|飲まないと|パニック|癌|がんと|気を失",),
-        "legal_hr": (r"内部通報|告発|報復|閑職|解雇|降格|不正|改ざん|改竄|隠蔽|粉飾|弁護士|訴え|左遷|追いやられ|クビ|退職を迫|退職勧奨",),
+        "self_harm": (
+            r"自殺|死にた|死のう|消えた|消えてしまいた|生きていたく|生きたくな|生きる意味|自傷|リストカット|命を絶|遺書|飛び降り|首を吊|楽になりたい|いなくなれば|薬をため|睡眠薬を",
+        ),
+        "violence": (
+            r"殴ってしまい|殴られ|殴り|脅迫|脅され|殺す|殺され|殺してや|刺す|刺され|暴力|手が出|ナイフ|包丁|襲われ|待ち伏せ|家を知って",
+        ),
+        "domestic_abuse": (
+            r"(?<![a-z])dv(?![a-z])|家庭内暴力|夫に|妻に|彼氏に|彼女に|恋人に|包丁を向け|殴られ|蹴られ|家に帰るのが怖|夫が怖|妻が怖|首を絞め",
+        ),
+        "harassment": (
+            r"差別|セクハラ|パワハラ|マタハラ|嫌がらせ|ハラスメント|いじめ|侮辱|触られ|性的な|ホテルの部屋",
+        ),
+        "medical": (
+            r"息ができな|発作|胸の痛み|胸が痛|動悸|倒れ|めまい|うつ|鬱|眠れな|不眠|依存|飲まないと|パニック|癌|がんと|気を失",
+        ),
+        "legal_hr": (
+            r"内部通報|告発|報復|閑職|解雇|降格|不正|改ざん|改竄|隠蔽|粉飾|弁護士|訴え|左遷|追いやられ|クビ|退職を迫|退職勧奨",
+        ),
     },
     "ru": {
-        "self_harm": (r"суицид|самоубийств|покончить с собой|убить себя|убью себя|не хочу жить|хочу умереть|порезать себя|режу себя|прыгнуть с крыши|предсмертн|жить не хочу|лучше без меня",),
-        "domestic_abuse": (r"муж (?:меня )?бь[её]т|жена (?:меня )?бь[её]т|домашнее насилие|избил меня|бьет меня|бьёт меня|боюсь идти домой|душил меня",),
-        "violence": (r"угрожа\w* (?:убить|мне|расправ)|угрозы убийством|напал на меня|убью его|убью её|с ножом|знает, где я живу|знает где я живу|ударил\w* (?:его|её|коллегу)",),
+        "self_harm": (
+            r"суицид|самоубийств|покончить с собой|убить себя|убью себя|не хочу жить|хочу умереть|порезать себя|режу себя|прыгнуть с крыши|предсмертн|жить не хочу|лучше без меня",
+        ),
+        "domestic_abuse": (
+            r"муж (?:меня )?бь[её]т|жена (?:меня )?бь[её]т|домашнее насилие|избил меня|бьет меня|бьёт меня|боюсь идти домой|душил меня",
+        ),
+        "violence": (
+            r"угрожа\w* (?:убить|мне|расправ)|угрозы убийством|напал на меня|убью его|убью её|с ножом|знает, где я живу|знает где я живу|ударил\w* (?:его|её|коллегу)",
+        ),
         "harassment": (r"домогательств|дискриминац|травл|домогается|лапает|сексуальн\w* намёк|сексуальн\w* намек",),
-        "medical": (r"боль в груди|сердечный приступ|панические атаки|паническая атака|потерял сознание|потеряла сознание|не могу дышать|депресси|пью каждый день|не могу бросить пить|бессонниц",),
-        "legal_hr": (r"уволили меня|меня уволили|подделать отч[её]т|фальсифи|скрыть от аудитор|доносчик|месть за жалобу|принуждают подписать|разоблач",),
+        "medical": (
+            r"боль в груди|сердечный приступ|панические атаки|паническая атака|потерял сознание|потеряла сознание|не могу дышать|депресси|пью каждый день|не могу бросить пить|бессонниц",
+        ),
+        "legal_hr": (
+            r"уволили меня|меня уволили|подделать отч[её]т|фальсифи|скрыть от аудитор|доносчик|месть за жалобу|принуждают подписать|разоблач",
+        ),
     },
-    "uk": {"self_harm": (r"самогубств|покінчити з собою|не хочу жити|хочу померти|вбити себе",),
-           "domestic_abuse": (r"чоловік (?:мене )?б'є|домашнє насильство",)},
+    "uk": {
+        "self_harm": (r"самогубств|покінчити з собою|не хочу жити|хочу померти|вбити себе",),
+        "domestic_abuse": (r"чоловік (?:мене )?б'є|домашнє насильство",),
+    },
     "tr": {
-        "self_harm": (r"\bintihar\w*|\bkendimi (?:oldur\w*|asmak|asacagim)\b|\byasamak istemiyorum\b|\bolmek istiyorum\b|\bhayatima son\b|\bolsem daha iyi\b|\bbensiz daha iyi\b",),
-        "domestic_abuse": (r"\b(?:esim|kocam|karim) (?:beni )?(?:dov\w*|vur\w*|tehdit\w*)\b|\baile ici siddet\b|\beve gitmekten korkuyorum\b",),
+        "self_harm": (
+            r"\bintihar\w*|\bkendimi (?:oldur\w*|asmak|asacagim)\b|\byasamak istemiyorum\b|\bolmek istiyorum\b|\bhayatima son\b|\bolsem daha iyi\b|\bbensiz daha iyi\b",
+        ),
+        "domestic_abuse": (
+            r"\b(?:esim|kocam|karim) (?:beni )?(?:dov\w*|vur\w*|tehdit\w*)\b|\baile ici siddet\b|\beve gitmekten korkuyorum\b",
+        ),
         "violence": (r"\bolum tehdidi\b|\bbeni oldurmekle tehdit\b|\bonu oldurecegim\b|\bbicakla\b",),
         "harassment": (r"\bcinsel taciz\b|\btaciz\w*|\bmobbing\b|\bayrimcilik\b",),
-        "medical": (r"\bgogus agrisi\b|\bpanik atak\w*|\bbayildim\b|\bnefes alamiyorum\b|\bdepresyon\w*|\bher gun iciyorum\b",),
+        "medical": (
+            r"\bgogus agrisi\b|\bpanik atak\w*|\bbayildim\b|\bnefes alamiyorum\b|\bdepresyon\w*|\bher gun iciyorum\b",
+        ),
         "legal_hr": (r"\bbeni kovdular\b|\bihbar ettim\b|\bmisilleme\b|\bsahte (?:fatura|rapor)\w*",),
     },
     "sv": {
-        "self_harm": (r"\bsjalvmord\w*|\bta livet av mig\b|\bvill inte leva\b|\bvill do\b|\bskada mig sjalv\b|\bskar mig\b|\balla vore battre utan mig\b",),
-        "domestic_abuse": (r"\b(?:min man|min fru|min sambo|min pojkvan|min flickvan) (?:slar|slog|hotar|hotade)\b|\bvald i nara relationer\b|\bslar mig\b",),
+        "self_harm": (
+            r"\bsjalvmord\w*|\bta livet av mig\b|\bvill inte leva\b|\bvill do\b|\bskada mig sjalv\b|\bskar mig\b|\balla vore battre utan mig\b",
+        ),
+        "domestic_abuse": (
+            r"\b(?:min man|min fru|min sambo|min pojkvan|min flickvan) (?:slar|slog|hotar|hotade)\b|\bvald i nara relationer\b|\bslar mig\b",
+        ),
         "violence": (r"\bdodshot\b|\bhotar att doda\b|\bhotade att doda\b|\bmed kniv\b",),
         "harassment": (r"\bsexuella trakasserier\b|\btrakasser\w*|\bdiskriminer\w*|\bkranker\w* sarbehandling\b",),
-        "medical": (r"\bbrostsmartor?\b|\bpanikattack\w*|\bsvimmade\b|\bkan inte andas\b|\bdepression\b|\bdricker varje (?:dag|kvall)\b",),
+        "medical": (
+            r"\bbrostsmartor?\b|\bpanikattack\w*|\bsvimmade\b|\bkan inte andas\b|\bdepression\b|\bdricker varje (?:dag|kvall)\b",
+        ),
     },
     "da": {"self_harm": (r"\bselvmord\w*|\bvil ikke leve\b|\bvil do\b|\btage mit (?:eget )?liv\b",)},
     "no": {"self_harm": (r"\bselvmord\w*|\bvil ikke leve\b|\bta livet mitt\b|\bta livet av meg\b",)},
@@ -509,7 +545,9 @@ OTHER_LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "cs": {"self_harm": (r"\bsebevra\w*|\bnechci (?:uz )?zit\b|\bchci umrit\b|\bzabit se\b",)},
     "el": {"self_harm": (r"αυτοκτον\w*|θελω να πεθανω|δεν θελω να ζω",)},
     "ar": {
-        "self_harm": (r"انتحار|أنتحر|انتحر|اقتل نفسي|أقتل نفسي|لا أريد أن أعيش|لا اريد ان اعيش|اريد ان اموت|أريد أن أموت|أنهي حياتي|انهي حياتي|إيذاء نفسي",),
+        "self_harm": (
+            r"انتحار|أنتحر|انتحر|اقتل نفسي|أقتل نفسي|لا أريد أن أعيش|لا اريد ان اعيش|اريد ان اموت|أريد أن أموت|أنهي حياتي|انهي حياتي|إيذاء نفسي",
+        ),
         "domestic_abuse": (r"زوجي يضربني|زوجتي تضربني|عنف أسري|عنف منزلي|يضربني",),
         "violence": (r"هددني بالقتل|تهديد بالقتل|سأقتله|بسكين",),
         "harassment": (r"تحرش|تمييز|تنمر",),
@@ -523,18 +561,24 @@ OTHER_LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
         "harassment": (r"यौन उत्पीड़न|उत्पीड़न|भेदभाव",),
         "medical": (r"सीने में दर्द|दिल का दौरा|बेहोश|सांस नहीं|डिप्रेशन|अवसाद",),
     },
-    "zh": {"self_harm": (r"自杀|自殺|不想活|想死|结束生命|結束生命|结束自己|結束自己|轻生|輕生|自残|自殘|跳楼|跳樓|遗书|遺書|安眠药|安眠藥",),
-           "domestic_abuse": (r"家暴|家庭暴力|老公打我|丈夫打我|老婆打我|妻子打我|男朋友打我|他打我",),
-           "violence": (r"威胁要杀|威脅要殺|死亡威胁|死亡威脅|杀了他|殺了他|拿刀",),
-           "harassment": (r"性骚扰|性騷擾|歧视|歧視|霸凌|职场欺凌|職場欺凌",),
-           "medical": (r"胸痛|心脏病发作|心臟病發作|惊恐发作|驚恐發作|晕倒|暈倒|喘不过气|喘不過氣|抑郁|抑鬱|每天喝酒",),
-           "legal_hr": (r"举报|舉報|报复|報復|被开除|被開除|做假账|做假賬|造假",)},
-    "ko": {"self_harm": (r"자살|죽고 싶|살고 싶지 않|자해|목숨을 끊|유서",),
-           "domestic_abuse": (r"가정폭력|남편이 때|아내가 때|남자친구가 때",),
-           "violence": (r"죽이겠다|살해 협박|칼로",),
-           "harassment": (r"성희롱|성추행|차별|괴롭힘|갑질",),
-           "medical": (r"가슴 통증|공황 발작|공황장애|기절|숨을 쉴 수|우울증",),
-           "legal_hr": (r"내부 고발|보복|해고당|부당 해고|분식회계",)},
+    "zh": {
+        "self_harm": (
+            r"自杀|自殺|不想活|想死|结束生命|結束生命|结束自己|結束自己|轻生|輕生|自残|自殘|跳楼|跳樓|遗书|遺書|安眠药|安眠藥",
+        ),
+        "domestic_abuse": (r"家暴|家庭暴力|老公打我|丈夫打我|老婆打我|妻子打我|男朋友打我|他打我",),
+        "violence": (r"威胁要杀|威脅要殺|死亡威胁|死亡威脅|杀了他|殺了他|拿刀",),
+        "harassment": (r"性骚扰|性騷擾|歧视|歧視|霸凌|职场欺凌|職場欺凌",),
+        "medical": (r"胸痛|心脏病发作|心臟病發作|惊恐发作|驚恐發作|晕倒|暈倒|喘不过气|喘不過氣|抑郁|抑鬱|每天喝酒",),
+        "legal_hr": (r"举报|舉報|报复|報復|被开除|被開除|做假账|做假賬|造假",),
+    },
+    "ko": {
+        "self_harm": (r"자살|죽고 싶|살고 싶지 않|자해|목숨을 끊|유서",),
+        "domestic_abuse": (r"가정폭력|남편이 때|아내가 때|남자친구가 때",),
+        "violence": (r"죽이겠다|살해 협박|칼로",),
+        "harassment": (r"성희롱|성추행|차별|괴롭힘|갑질",),
+        "medical": (r"가슴 통증|공황 발작|공황장애|기절|숨을 쉴 수|우울증",),
+        "legal_hr": (r"내부 고발|보복|해고당|부당 해고|분식회계",),
+    },
     "id": {"self_harm": (r"\bbunuh diri\b|\bingin mati\b|\btidak ingin hidup\b|\bgak mau hidup\b",)},
 }
 
@@ -586,6 +630,7 @@ IMMINENT = re.compile(
     )
 )
 
+
 def _top_level(pattern: str) -> list[str]:
     """A pattern split at its top-level ``|``: each branch gets its own, tighter gate."""
     parts, depth, start, i, in_class = [], 0, 0, 0, False
@@ -634,11 +679,21 @@ for _lang, _cats in OTHER_LANGUAGES.items():
                 _LABELS.append(("other", _cat, _lang))
                 _PATTERNS.append(_branch)
 _SET = PatternSet(_PATTERNS)
+# The signs of "now", each top-level branch gated like the cues: most windows have none.
+_IMMINENT_SET = PatternSet(_top_level(IMMINENT.pattern))
+
+
+@lru_cache(maxsize=1 << 14)
+def sounds_imminent(folded: str) -> bool:
+    """Whether a folded text has a sign that risk is now (:data:`IMMINENT`)."""
+    found = _IMMINENT_SET.present(folded)
+    gated = _IMMINENT_SET.gated
+    return any(gated[i].regex.search(folded) for i in _IMMINENT_SET.candidates(found, folded.isascii()))
 
 
 def idiom_spans(folded: str) -> list[tuple[int, int]]:
     """Character spans of business idioms in a folded text."""
-    g = grams(folded)
+    g = _SET.present(folded)
     return sorted(
         m.span() for i in _SET.candidates(g) if _LABELS[i][0] == "idiom" for m in _SET.gated[i].regex.finditer(folded)
     )
@@ -662,11 +717,9 @@ def without_idioms(folded: str, spans: list[tuple[int, int]] | None = None) -> t
 def cues(folded: str) -> tuple[frozenset[str], frozenset[str], bool, str | None]:
     """(categories with a strong cue, categories with a weak cue outside idioms, whether an
     idiom occurs, the language of a matched further-language phrase or None)."""
-    candidates = _SET.candidates(grams(folded), folded.isascii())
+    candidates = _SET.candidates(_SET.present(folded), folded.isascii())
     gated = _SET.gated
-    spans = sorted(
-        m.span() for i in candidates if _LABELS[i][0] == "idiom" for m in gated[i].regex.finditer(folded)
-    )
+    spans = sorted(m.span() for i in candidates if _LABELS[i][0] == "idiom" for m in gated[i].regex.finditer(folded))
     strong: set[str] = set()
     other_lang = None
     risky = [i for i in candidates if _LABELS[i][0] in ("strong", "other")]
@@ -683,7 +736,5 @@ def cues(folded: str) -> tuple[frozenset[str], frozenset[str], bool, str | None]
                     other_lang = other_lang or lang
                 break
     rest, idiom = without_idioms(folded, spans)
-    weak = {
-        _LABELS[i][1] for i in candidates if _LABELS[i][0] == "weak" and gated[i].regex.search(rest)
-    }
+    weak = {_LABELS[i][1] for i in candidates if _LABELS[i][0] == "weak" and gated[i].regex.search(rest)}
     return frozenset(strong), frozenset(weak), idiom, other_lang

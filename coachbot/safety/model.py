@@ -33,7 +33,7 @@ class Model:
     def probabilities(self, feats: frozenset[str] | set[str]) -> list[float]:
         """Softmax probabilities, one per class (``classes[0]`` is ``none``)."""
         weights = self.weights
-        hits = [w for f in feats if (w := weights.get(f)) is not None]
+        hits = [w for w in map(weights.get, feats) if w is not None]
         # Transposing the hit rows gives one column per class, summed in C.
         if hits and self.normalize:
             scale = len(feats) ** -0.5

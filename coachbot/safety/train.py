@@ -271,8 +271,11 @@ def build(items: list[Item]) -> tuple[dict, dict]:
 
     def lowest(score=risk) -> float:
         """The lowest threshold (recall first) within both false-positive ceilings."""
-        ok = (t for t in GRID if fp(t, hard, score) <= MAX_OOF_FALSE_POSITIVES
-              and fp(t, ordinary, score) <= MAX_ORDINARY_FALSE_POSITIVES)
+        ok = (
+            t
+            for t in GRID
+            if fp(t, hard, score) <= MAX_OOF_FALSE_POSITIVES and fp(t, ordinary, score) <= MAX_ORDINARY_FALSE_POSITIVES
+        )
         return next(ok, GRID[-1])
 
     threshold = lowest()
@@ -286,11 +289,14 @@ def build(items: list[Item]) -> tuple[dict, dict]:
             file=sys.stderr,
         )
     long_figures = figures(long_items, long_oof, threshold)
-    report = {"threshold": threshold, "topic_threshold": round(topic * TOPIC_FACTOR, 2),
-              "business_false_positives": round(fp(threshold, hard), 4),
-              "ordinary_false_positives": round(fp(threshold, ordinary), 4),
-              **{k: round(v, 4) for k, v in figures(items, oof, threshold).items()},
-              **{"buried_" + k: round(v, 4) for k, v in long_figures.items()}}
+    report = {
+        "threshold": threshold,
+        "topic_threshold": round(topic * TOPIC_FACTOR, 2),
+        "business_false_positives": round(fp(threshold, hard), 4),
+        "ordinary_false_positives": round(fp(threshold, ordinary), 4),
+        **{k: round(v, 4) for k, v in figures(items, oof, threshold).items()},
+        **{"buried_" + k: round(v, 4) for k, v in long_figures.items()},
+    }
     return _spec(fit_weights(items), threshold, report["topic_threshold"]), report
 
 
