@@ -156,14 +156,17 @@ def understand(text: str, *, expecting_report: bool = False, offered: bool = Fal
     if "report" in names:
         outcome = model.outcome(feats)
         said = outcome[0] if outcome else "done"
-        if lead == "partly" or (lead == "not_done" and said == "done"):
+        if lead == "partly" or (
+            lead == "not_done" and (said == "done" or (said == "partly" and not extract.did_some(text)))
+        ):
             # A plain "half." or "no." at the start outweighs the rest's words (but "didn't
             # call them, but I did read the forum" stays partly).
             said = lead
         elif said == "done" and extract.cut_short(text):
             said = "partly"  # "Done! only 20 minutes instead of the hour"
-        elif said == "partly" and (not extract.says_part(text) or
-                                   (extract.says_more(text) and not extract.cut_short(text))):
+        elif said == "partly" and (
+            not extract.says_part(text) or (extract.says_more(text) and not extract.cut_short(text))
+        ):
             # Partly only when they say they did part of it: "the best part of my week" or
             # "way more than five, I ended up doing eleven" is done.
             said = model.outcome_without(feats, "partly") or "done"

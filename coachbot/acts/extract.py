@@ -57,7 +57,8 @@ _GOES_ON = re.compile(
     r"während|pendant|durante|was|wie|warum|ob|dass|qué|cómo|si|que|ce|o\s+que|cosa|come|perché)\b",
     _FLAGS,
 )
-_PARENTHESIS_WORDS = 6
+_PARENTHESIS_WORDS = 8
+_PARENTHESES = 2
 # A comma, or an apposition between commas, followed by the plan's next action is no aside:
 # "phone the engineer, thank him for the figures and ask...", "have coffee with Ms Okafor, the
 # physiotherapist, and ask her...", "chiederò a mia nipote..., sceglierò...". An action is a
@@ -144,6 +145,13 @@ _WHEN_RX = (
 _WHEN = re.compile(r"\b" + _WHEN_RX + r"\b", _FLAGS)
 _ONLY_WHEN = re.compile(r"(?:(?:every|each|on|from|this|next|by|before|after|the|morning|evening|afternoon)\s+)*"
                         + _WHEN_RX + r"(?:\s+(?:morning|afternoon|evening|night))?", _FLAGS)
+# A piece after a comma that only says when, with a clock time or what it comes before:
+# "..., Thursday at 2 before the afternoon check-ins".
+_WHEN_PIECE = re.compile(
+    _ONLY_WHEN.pattern + r"(?:\s+at\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?)?"
+    r"(?:\s+(?:before|after|during)\s+(?:[\w-]+\s+){0,4}[\w-]+)?",
+    _FLAGS,
+)
 
 # First-person future: the executive's own next action, in six languages. Each trigger has a
 # strength; the strongest clause wins when a message holds several.
@@ -294,6 +302,21 @@ def _continues(text: str, pos: int, end: int) -> bool:
     return False
 
 
+def _after_parentheses(text: str, pos: int, end: int) -> int | None:
+    """Where the action goes on after up to :data:`_PARENTHESES` short asides between commas
+    that start at ``pos``, or None when it does not."""
+    for _ in range(_PARENTHESES):
+        close = text.find(",", pos, end)
+        if close < 0 or len(text[pos:close].split()) > _PARENTHESIS_WORDS:
+            return None
+        pos = close + 1
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if _continues(text, pos, end):
+            return pos
+    return None
+
+
 def _trim(text: str, a: int, b: int, action: int | None = None) -> tuple[int, int]:
     """Shrink [a, b) to the action: no leading 'ok so', no trailing goodbye, aside, hedge or
     punctuation. ``action`` is where the action itself starts (after a leading time)."""
@@ -316,17 +339,14 @@ def _trim(text: str, a: int, b: int, action: int | None = None) -> tuple[int, in
         if _continues(text, comma.end(), b):
             continue
         piece_end = text.find(",", comma.end(), b)
-        if _ONLY_WHEN.fullmatch(text[comma.end() : b if piece_end < 0 else piece_end].strip(" .!")):
+        if _WHEN_PIECE.fullmatch(text[comma.end() : b if piece_end < 0 else piece_end].strip(" .!")):
             continue  # "..., thursday": when, part of the plan
-        # A parenthesis between two commas, after which the action goes on.
-        close = text.find(",", comma.end(), b)
-        if close > 0 and len(text[comma.end() : close].split()) <= _PARENTHESIS_WORDS:
-            after = close + 1
-            while after < b and text[after].isspace():
-                after += 1
-            if _continues(text, after, b):
-                skip_to = after
-                continue
+        # A parenthesis between two commas (or two in a row: "Mama W., the farmer who has
+        # supplied us longest, since 1998, and ask her..."), after which the action goes on.
+        after = _after_parentheses(text, comma.end(), b)
+        if after is not None:
+            skip_to = after
+            continue
         b = comma.start()
         break
     while True:
@@ -561,7 +581,9 @@ _SOCIAL = re.compile(
 # didn't happen", "a medias, ...", "Teilweise.", "nee, ..." (after any greeting).
 _GREETING_LEAD = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hiya|morning|good\s+(?:morning|afternoon|evening)|hola|buenas|buenos\s+días|hallo|"
-    r"guten\s+(?:morgen|tag)|moin|bonjour|salut|olá|ola|oi|bom\s+dia|ciao|buongiorno|hoi|goedemorgen)\b"
+    r"guten\s+(?:morgen|tag)|moin|bonjour|salut|olá|ola|oi|bom\s+dia|ciao|buongiorno|hoi|goedemorgen|"
+    # and the interjections a report opens with: "Well! Partly.", "Hmm, not really"
+    r"well(?!\s+done)|so|ok|okay|hmm+|um+|erm|ah|oh|right|honestly|bueno|pues|also|bon|eh|beh|allora|nou)\b"
     r"(?:\s+(?:coach|there|again|all))?[\s,.!:;-]*)+",
     _FLAGS,
 )
@@ -688,6 +710,19 @@ _PLAINLY_PART = re.compile(
     r"(?:one|two|three|\d+)\s+(?:\w+\s+)?(?:of|out\s+of))\b",
     _FLAGS,
 )
+
+
+# Words that a plain "no." report goes on to take back in part: "No, but I did ring one".
+_DID_SOME = re.compile(
+    r"\b(?:only|partly|partially|half|some\s+of|one\s+of|but\s+(?:i\s+)?(?:did|managed|went|called|rang)|"
+    r"did\s+(?:one|the\s+first)|pero\s+sí|aber\s+(?:ich\s+)?(?:habe|war)|mais\s+j['’]ai|ma\s+ho|mas\s+(?:eu\s+)?fiz)\b",
+    _FLAGS,
+)
+
+
+def did_some(text: str) -> bool:
+    """Whether a report that opens with "no" says part of it was done after all."""
+    return bool(_DID_SOME.search(text))
 
 
 def says_more(text: str) -> bool:

@@ -19,6 +19,9 @@ from coachbot.acts import has, understand
         # an apposition, then the next action
         "On Friday I'll have lunch with Mr Osei, our head of logistics, and ask him to walk me through a "
         "typical delivery day",
+        # two asides in a row, then the next action
+        "On Monday I'll ring Mrs Adeyemi, the client who has been with us the longest, since the nineties, and "
+        "ask her what she hears about our invoices",
         # a list of actions
         "Next week I will call the former finance director, thank her for the handover notes and ask whether "
         "she would review our pricing memo",
@@ -49,6 +52,9 @@ def test_a_plan_of_several_actions_is_kept_whole(text):
          "I'll phone the plant manager tomorrow"),
         ("I'll visit the Sheffield plant on Thursday, work permitting", "I'll visit the Sheffield plant on Thursday"),
         ("I'll sit in on the Monday sales call, camera off, just listening", "I'll sit in on the Monday sales call"),
+        # when, with a clock time and what it comes before, is part of the plan; the extra is not
+        ("This week I'll sit with the night shift properly, Tuesday at 10 before the handover, and I'll bring "
+         "coffee", "This week I'll sit with the night shift properly, Tuesday at 10 before the handover"),
     ],
 )
 def test_the_plan_stops_before_how_it_will_be_judged_or_another_thought(text, plan):
@@ -124,6 +130,9 @@ def test_a_report_of_what_happened_is_not_a_plan(text):
         ("Did it, but 15 minutes instead of the hour", "partly"),
         ("I did the calls, but only three of the nine", "partly"),
         ("I did the reading part, not the replying", "partly"),
+        # the outcome said plainly after an interjection
+        ("Well! Partly. I rang the first supplier but the second one never picked up", "partly"),
+        ("Hmm, not really. The week got away from me", "not_done"),
     ],
 )
 def test_a_report_is_partly_only_when_it_says_part_was_done(text, outcome):
