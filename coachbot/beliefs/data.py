@@ -45,6 +45,7 @@ LABELLED_FILES = (
     "it.txt",
     "nl.txt",
     "chat_implicit.txt",
+    "blind.txt",
 )
 # Files of one no-belief text per line.
 NONE_FILES = ("none.txt", "descriptions.txt")
