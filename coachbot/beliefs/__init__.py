@@ -11,6 +11,9 @@ rules a bag of words cannot learn from a few hundred examples:
   with ``reported=True`` and a lower confidence, so the engine can keep it out of the
   executive's own position;
 - a belief the executive says they used to hold is not their position now;
+- an idea the executive dismisses ("pretending we control what's said about us is rubbish",
+  "the strategy document can wait") states the other pole: the idea is scored alone and its
+  stance turned over;
 - one dimension gets one stance per text, the more confident one; most messages state one
   belief at most, so a second dimension needs a higher confidence than the first.
 """
@@ -72,6 +75,58 @@ _REPORTED = re.compile(
 )
 
 
+# An idea dismissed as nonsense states the other pole ("pretending we control the message is a
+# fantasy" is listening talk), in the languages we coach in. ``idea`` is scored on its own.
+_VERDICT = (
+    r"(?:just |all |complete |total |utter |pure |absolute |a bit of )?"
+    r"(?:rubbish|nonsense|a (?:fantasy|myth|joke|fiction|delusion)|an illusion|pointless|naive|wishful thinking|"
+    r"bs|bullshit|theatre|theater|vanity|a waste of time|a lie|"
+    r"una tontería|una tonteria|una fantasía|un mito|quatsch|unsinn|eine illusion|ein märchen|n importe quoi|"
+    r"une illusion|du pipeau|un mythe|bobagem|uma ilusão|uma fantasia|un illusione|una sciocchezza|una favola|onzin|"
+    r"een illusie)"
+)
+_DISMISSED = re.compile(
+    r"^(?:(?:but|and|so|honestly|look|clearly)\W+)*(?:pretending|thinking|believing|assuming|the idea that|to think|"
+    r"fingir que|pensar que|creer que|so zu tun,? als|zu glauben,? dass|croire que|faire semblant de|"
+    r"achar que|fingir que|pensare che|fare finta che|denken dat|doen alsof)?\s*(?P<idea>\w.{8,}?),?\s+"
+    r"(?:is|are|was|es|son|ist|sind|est|c est|é|è|sono|is gewoon)\s+" + _VERDICT + r"\b"
+)
+# "The strategy document can wait": the plan does not come first.
+_PLAN_WAITS = re.compile(
+    r"^(?:(?:but|and|so|honestly|look|ok|okay)\W+)*(?:the |a |our |any |that |this )?(?:\w+ )?"
+    r"(?:strategy|plan|business case|roadmap|deck|document|kpis|framework|estrategia|plan|strategie|stratégie|"
+    r"estratégia|strategia)(?: \w+){0,3} (?:can wait|will have to wait|comes later|is not the point|"
+    r"puede esperar|kann warten|peut attendre|pode esperar|può aspettare|kan wachten)\b"
+)
+# "I don't think we can leave social to comms": the idea after a denied "think" is turned over.
+_DENIED_THOUGHT = re.compile(
+    r"^(?:(?:but|and|so|honestly|look|no)\W+)*(?:i\s+)?(?:do not|did not|never) (?:really )?(?:think|believe|buy|agree)"
+    r"(?: that)?\s+(?P<idea>\w.{8,})"
+)
+PLAN_WAITS_CONFIDENCE = 0.9
+
+
+def _dismissal(lowered: str, probs: list[float], model: Model) -> list[float]:
+    """``probs`` of a unit, with any pole of an idea it dismisses turned over (see _DISMISSED)."""
+    if m := _PLAN_WAITS.match(lowered):
+        out = list(probs)
+        new = model.labels.index("beliefs_before_strategy:new")
+        out[new] = max(out[new], PLAN_WAITS_CONFIDENCE)
+        out[model.twins[new]] = 0.0
+        return out
+    m = _DISMISSED.match(lowered) or _DENIED_THOUGHT.match(lowered)
+    if not m:
+        return probs
+    idea = model.probabilities(features_of_normalised(m.group("idea")))
+    out = list(probs)
+    for i in sorted(range(len(idea)), key=lambda i: -idea[i]):
+        twin = model.twins[i]
+        if idea[i] >= model.threshold and idea[i] >= idea[twin] and out[i] != 0.0:
+            out[i] = 0.0  # the dismissed pole, and the pole it leaves, for that dimension
+            out[twin] = max(out[twin], idea[i])
+    return out
+
+
 class Candidates:
     """Each label's best probability so far and the text span that gave it."""
 
@@ -105,9 +160,12 @@ def candidates(text: str, model: Model) -> tuple[Candidates, Candidates]:
     own = Candidates(len(model.labels))
     others = Candidates(len(model.labels))
     units = _units(text)
+    turned: set[int] = set()  # poles a dismissal turned over: the whole text must not bring them back
     for start, end, lowered, question, reported in units:
         if not question and not _is_past(lowered):
-            probs = model.probabilities(features_of_normalised(lowered))
+            plain = model.probabilities(features_of_normalised(lowered))
+            probs = _dismissal(lowered, plain, model)
+            turned.update(i for i, (a, b) in enumerate(zip(plain, probs, strict=True)) if b < a)
             evidence = text[start : min(end, start + MAX_UNIT_CHARS)].rstrip()
             (others if reported else own).offer(probs, evidence)
     statements = [u for u in units if not u[3]]
@@ -119,7 +177,8 @@ def candidates(text: str, model: Model) -> tuple[Candidates, Candidates]:
     if 1 < len(units) <= WHOLE_TEXT_UNITS and len(spanned) > 1 and not any(u[4] for u in units):
         whole = text[start : statements[-1][1]]
         if len(whole) <= WHOLE_TEXT_CHARS:
-            own.offer(model.probabilities(features(whole)), whole)
+            probs = model.probabilities(features(whole))
+            own.offer([0.0 if i in turned else p for i, p in enumerate(probs)], whole)
     return own, others
 
 
