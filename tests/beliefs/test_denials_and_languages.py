@@ -81,3 +81,15 @@ def test_agreeing_beliefs_before_picking_tools_is_beliefs_first():
 )
 def test_a_denial_about_logistics_records_no_belief(text):
     assert all(b.confidence < RECORD for b in detect(text)), detect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dimension", "expected"),
+    [
+        ("The digital roadmap can wait, our managers need to see customers differently first.",
+         "beliefs_before_strategy", "new"),
+        ("I don't think I need to be on LinkedIn myself.", "leader_participation", "old"),
+    ],
+)
+def test_an_idea_the_executive_dismisses_is_recorded_at_the_other_pole(text, dimension, expected):
+    assert stance(text, dimension) == expected, detect(text)
