@@ -1,8 +1,9 @@
-"""Safety detector benchmark: ``python bench/safety.py [--errors] [--split dev|test|v2|v3|all]``.
+"""Safety detector benchmark: ``python bench/safety.py [--errors] [--split dev|test|v2|v3|v4|all]``.
 
 Reads the held-out sets written by another helper, who saw neither the training texts nor
 the code (``data/safety/heldout_dev.jsonl``, ``heldout_test.jsonl``, ``heldout_v2.jsonl`` from a
-second blind helper and ``heldout_v3.jsonl`` from a third; never used in training), runs
+second blind helper, ``heldout_v3.jsonl`` from a third and ``heldout_v4.jsonl`` from a fourth;
+never used in training), runs
 ``coachbot.safety.assess(context + [text])`` on each item and prints:
 recall per category, per language and per category x language (an item counts as caught when
 it is flagged at all, i.e. routed to help; the share routed with the right category is shown
@@ -144,7 +145,7 @@ def ordinary_chat() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list misses and false positives (dev split only)")
-    parser.add_argument("--split", choices=("dev", "test", "v2", "v3", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "v2", "v3", "v4", "all"), default="all")
     args = parser.parse_args(argv)
     # v2: a second blind set, written later by another helper, never read by the developers.
     # v3: a third blind set, written by a third helper, first run for the closing figures.
@@ -153,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         "test": "heldout_test.jsonl",
         "v2": "heldout_v2.jsonl",
         "v3": "heldout_v3.jsonl",
+        "v4": "heldout_v4.jsonl",
     }
     chosen = list(splits) if args.split == "all" else [args.split]
     for name in chosen:

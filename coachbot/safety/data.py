@@ -17,7 +17,13 @@ CATEGORIES = ("self_harm", "violence", "domestic_abuse", "harassment", "medical"
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data" / "safety"
 AUTHORED = DATA / "authored"
-HELDOUT_FILES = ("heldout_dev.jsonl", "heldout_test.jsonl", "heldout_v2.jsonl", "heldout_v3.jsonl")
+HELDOUT_FILES = (
+    "heldout_dev.jsonl",
+    "heldout_test.jsonl",
+    "heldout_v2.jsonl",
+    "heldout_v3.jsonl",
+    "heldout_v4.jsonl",
+)
 SEPARATOR = " || "
 
 
