@@ -43,7 +43,13 @@ def test_no_training_text_appears_twice_with_different_labels():
 # The dev split was read for error analysis, so its guard against paraphrases is tighter; the
 # test splits (test, and v2 from a second blind helper) were never read, so only copies are
 # ruled out (independent sentences may share words).
-NEAR_COPY = {"heldout_dev.jsonl": 0.45, "heldout_test.jsonl": 0.8, "heldout_v2.jsonl": 0.8, "heldout_v3.jsonl": 0.8, "heldout_v4.jsonl": 0.8}
+NEAR_COPY = {
+    "heldout_dev.jsonl": 0.45,
+    "heldout_test.jsonl": 0.8,
+    "heldout_v2.jsonl": 0.8,
+    "heldout_v3.jsonl": 0.8,
+    "heldout_v4.jsonl": 0.8,
+}
 
 
 @pytest.mark.parametrize("name", HELDOUT_FILES)
