@@ -29,6 +29,15 @@ _THANKS = _rx(
     r"(?:that'?s (?:helpful|great|useful))?[.!]*\s*$"
 )
 _HOW_ARE_YOU = _rx(r"^\s*(?:hi,? |hey,? )?how (?:are|r) (?:you|u)(?: doing)?(?: today)?\s*\??\s*$")
+# "hi. short on time." / "I have about ten minutes only": a pleasantry that asks for brevity.
+_HURRIED = _rx(
+    r"^\s*(?:(?:hi|hello|hey|morning|good morning|hola|hallo|bonjour|ciao|oi|ol[aá])\W+)?"
+    r"(?:sorry\W+)?(?:i'?m |i am |am )?(?:(?:very |really |a bit )?short (?:on|of) time|in a (?:rush|hurry)|"
+    r"(?:i )?(?:only )?(?:have|got) (?:about |maybe |just |only )?(?:\d+|five|ten|fifteen|twenty) min(?:ute)?s?|"
+    r"quick one|tengo poco tiempo|voy con prisa|ich habe (?:nur )?wenig zeit|(?:habe )?nur (?:kurz|\d+ minuten)|"
+    r"j'?ai peu de temps|je suis press[ée]e?|tenho pouco tempo|ho poco tempo)"
+    r"(?:[,\s]+(?:only|today|now|this time|sorry))*\s*[.!]*\s*$"
+)
 _ACK = _rx(r"^\s*(?:ok|okay|k|cool|sure|fine|got it|alright|right|lol|haha|hmm+|mm+)\s*[.!]*\s*$")
 _YES = _rx(r"^\s*(?:y|yes|yeah|yep|sure|ok(?:ay)?|go on|go ahead|please|why not|absolutely|"
            r"of course|sounds good|definitely|i am|i'?m open|open to it)\b")
@@ -96,7 +105,9 @@ def is_goodbye(text: str) -> bool:
 
 
 def small_talk(text: str) -> str | None:
-    """'greeting', 'thanks', 'how_are_you', 'ack', or None for a substantive message."""
+    """'greeting', 'hurried', 'thanks', 'how_are_you', 'ack', or None for a substantive message."""
+    if _HURRIED.match(text):
+        return "hurried"
     if _GREETING.match(text):
         return "greeting"
     if _THANKS.match(text):

@@ -429,7 +429,7 @@ class Turn:
         if self.said(last):
             # A greeting straight after the question: the question itself again. Later,
             # once, "where we were"; after that, move on rather than repeat.
-            if self.heard.small_talk == "greeting" and any(t.endswith(last) for t in self._latest_coach()):
+            if self.heard.small_talk in ("greeting", "hurried") and any(t.endswith(last) for t in self._latest_coach()):
                 return last
             again = self.prompts.text("where_were_we", question=lowered_first(last))
             if not self.said(again):

@@ -59,7 +59,7 @@ class Heard:
     broadcast_question: bool  # "should I blog / post more / hire an agency?"
     injection: bool
     foreign: str | None  # a language code when the message is not in English
-    small_talk: str | None  # greeting | thanks | how_are_you | ack, for a whole-message pleasantry
+    small_talk: str | None  # greeting | hurried | thanks | how_are_you | ack, for a whole-message pleasantry
     yes: bool
     no: bool
     nouns: tuple[str, ...]  # the executive's own key nouns, most specific first

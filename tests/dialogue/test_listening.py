@@ -336,3 +336,12 @@ def test_the_open_question_is_asked_again_without_its_own_lead_in(coach, who, mo
     coach.start(who, monday)
     replies = coach.reply(who, "what exactly do you want from me? I have a board meeting in 20 min", monday)
     assert ": " not in replies[-1].text.split("where we were: ", 1)[-1]
+
+
+@pytest.mark.parametrize("opening", ["hey. only got 10 mins today", "Morning, I'm really short on time, sorry"])
+def test_an_executive_short_on_time_is_told_it_will_be_brief_and_asked_the_question(coach, who, monday, opening):
+    coach.start(who, monday)
+    replies = coach.reply(who, opening, monday)
+    text = coach_text(replies)
+    assert "keep it short" in text
+    assert text.count("?") == 1
