@@ -36,7 +36,10 @@ _HURRIED = _rx(
     r"(?:i )?(?:only )?(?:have|got) (?:about |maybe |just |only )?(?:\d+|five|ten|fifteen|twenty) min(?:ute)?s?|"
     r"quick one|tengo poco tiempo|voy con prisa|ich habe (?:nur )?wenig zeit|(?:habe )?nur (?:kurz|\d+ minuten)|"
     r"j'?ai peu de temps|je suis press[ée]e?|tenho pouco tempo|ho poco tempo)"
-    r"(?:[,\s]+(?:only|today|now|this time|sorry))*\s*[.!]*\s*$"
+    r"(?:[,\s]+(?:only|today|now|this time|sorry))*"
+    # "..., HR made me do this": who sent them is no answer either
+    r"(?:\s*[,.;]\s*(?:hr|my (?:boss|ceo|chair|assistant|board|team)|they) "
+    r"(?:made|asked|told|signed (?:me )?up|wants?) (?:me )?[\w\s']{0,25})?\s*[.!]*\s*$"
 )
 _ACK = _rx(r"^\s*(?:ok|okay|k|cool|sure|fine|got it|alright|right|lol|haha|hmm+|mm+)\s*[.!]*\s*$")
 _YES = _rx(r"^\s*(?:y|yes|yeah|yep|sure|ok(?:ay)?|go on|go ahead|please|why not|absolutely|"
@@ -127,12 +130,38 @@ def is_no(text: str) -> bool:
     return bool(_NO.match(text))
 
 
+# "Why would a CEO waste time on LinkedIn?" asks nothing: it is an objection.
+_RHETORICAL_BROADCAST = _rx(
+    r"\b(?:why (?:would|should|on earth|the hell) (?:a|any|an|the|i|we|me|my|our)\b|who (?:has|even has) time|"
+    r"what'?s the point of|waste (?:my |our |his |her |their )?time)"
+)
+
+
+# A question that states a view ("why would a CEO waste time on that?", "who cares?"):
+# an objection to hear, not a question to answer.
+_RHETORICAL = _rx(
+    r"^\W*(?:(?:and|but|so|honestly|seriously|look|i mean)\W+)*(?:why (?:would|should|on earth|the hell|bother)|"
+    r"who (?:cares|needs|has time)|what(?:'s| is) the point|since when|how could (?:anyone|a|we|i)|"
+    r"who in their right mind)\b"
+)
+
+
+def is_rhetorical(question: str) -> bool:
+    """Whether a question states a view rather than asks (see _RHETORICAL)."""
+    return bool(_RHETORICAL.search(question))
+
+
 def asks_for_broadcast_advice(text: str) -> bool:
     """Whether the executive asks if they should blog, tweet, post more, grow followers..."""
-    return bool(_ASKING.search(text)) and bool(_BROADCAST_QUESTION.search(text))
+    return (
+        bool(_ASKING.search(text)) and bool(_BROADCAST_QUESTION.search(text))
+        and not _RHETORICAL_BROADCAST.search(text)
+    )
 
 
-_BROADCAST_MENTION = _rx(r"\b" + _BROADCAST_ACTS + r"|\b(?:start(?:ing)? a blog|followers|go(?:ing)? viral)\b")
+_BROADCAST_MENTION = _rx(
+    r"\b" + _BROADCAST_ACTS + r"|\b(?:start(?:ing)? a blog|followers?(?: count| numbers?| growth)?|go(?:ing)? viral)\b"
+)
 
 
 def mentions_broadcasting(text: str) -> bool:

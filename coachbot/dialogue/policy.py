@@ -295,7 +295,7 @@ class Turn:
         led = any(cue in h.text.lower() for q in QUESTIONS for cue in self.prompts.get(f"questions.{q}.listen_for"))
         if not led and "evoke" not in state.asked and (self.exe.get("stage") or "precontemplation") in EARLY_STAGES:
             state.asked.append("evoke")
-            parts.append((self.say("listening.evoke"), "question"))
+            parts.append((self._record_question(self.say("listening.evoke")), "question"))
         else:
             parts.append((self._next_question(), "question"))
         return self.message("reflect_ask", "listening.autonomy", parts, "question")

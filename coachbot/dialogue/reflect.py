@@ -106,6 +106,10 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
             return Reflection(say("reflections.sustain_talk", clause=_lower_first(sustain_clause)), True)
     if feeling == "other":
         return Reflection(say("listening.feelings.other"), True)
+    own = _OWN_ANSWER.search(text)
+    if own and len(own.group("answer").split()) <= OWN_ANSWER_WORDS:
+        answer = second_person(own.group("answer").strip(" ,;:-"))
+        return Reflection(say("reflections.own_answer", answer=answer), False, clause="what's yours is " + answer)
     echo = with_subject(echo_clause(text, max_words=echo_max_words, accept=_fit_to_echo))
     if echo and _fit_to_echo(echo):
         return Reflection(say("reflections.echo", clause=echo), False, clause=echo)
@@ -115,6 +119,14 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
     return None
 
 
+# "what's ours? the engineers who pick up at 2am": the question asked back, answered at once;
+# the answer is what they mean, though it has no verb of its own.
+_OWN_ANSWER = re.compile(
+    r"\bwhat(?:'|’)?s (?:truly |really |actually )?(?:ours|our own|unique(?: about us)?)\s*\?+\s*"
+    r"(?:(?:honestly|i'?d say|i think|probably|easy)\W+)?(?P<answer>[^?!.\n]{12,200})",
+    re.IGNORECASE,
+)
+OWN_ANSWER_WORDS = 18
 _CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s*|\s+-\s+")
 QUOTE_WORDS = (5, 12)
 

@@ -95,6 +95,8 @@ def understand(
         found["goodbye"] = 0.9  # a sign-off the act model has not learnt yet
     elif "goodbye" in found and "greeting" in found and not _closes(text) and not intents.is_goodbye(text):
         del found["goodbye"]  # "hey! 👋 let's go": a wave that opens, with no sign-off in it
+    if "question_to_coach" in found and "objection" in found and intents.is_rhetorical(u.question or text):
+        del found["question_to_coach"]  # "why would a CEO waste time on LinkedIn?" objects; it asks nothing
     commitment = u.commitment
     if commitment and _SUCCESS_CRITERION.search(commitment):
         # "I'll know it worked if..." says how they will judge a plan, not what they will do.

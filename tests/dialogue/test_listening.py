@@ -345,3 +345,19 @@ def test_an_executive_short_on_time_is_told_it_will_be_brief_and_asked_the_quest
     text = coach_text(replies)
     assert "keep it short" in text
     assert text.count("?") == 1
+
+
+def test_a_rhetorical_question_is_heard_as_an_objection_not_answered_as_a_request(coach, who, monday):
+    under_way(coach, who, monday, 1)
+    objection = "honestly, it's the comms team's job. why would a CFO bother with twitter?"
+    text = coach_text(coach.reply(who, objection, monday))
+    assert "Before any channel" not in text  # not the reframe of a request for posting advice
+    assert any(line in text for line in PROMPTS.get("listening.autonomy"))  # their autonomy, named
+    assert text.count("?") == 1
+
+
+def test_the_answer_to_their_own_question_is_said_back(coach, who, monday):
+    coach.start(who, monday)
+    text = coach_text(coach.reply(who, "We print labels. What's ours? the night crew who fix a press before anyone "
+                                       "notices it broke", monday))
+    assert "the night crew who fix a press before anyone notices it broke" in text
