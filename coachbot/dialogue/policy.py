@@ -32,7 +32,7 @@ from coachbot.dialogue.understand import Heard
 from coachbot.journey import position
 from coachbot.models import QUESTIONS, Belief, Who
 from coachbot.phrasing import Move, MoveKind
-from coachbot.text import echo_clause, statements
+from coachbot.text import echo_clause, sentences, statements
 from coachbot.wording import Prompts
 
 EARLY_STAGES = ("precontemplation", "contemplation")
@@ -363,7 +363,11 @@ class Turn:
         return self.message("hear_report", "listening.report_heard", parts, "question")
 
     def _question_kind(self) -> str:
-        lowered = self.heard.text.lower()  # "Is this confidential? Does HR see it?": every question counts
+        # Every question counts ("Is this confidential? Does HR see it?"), but only the
+        # questions: "...sounds like every other hotel on earth" asks nothing about others.
+        text = self.heard.text
+        asked = [s for s in sentences(text) if s.rstrip(QUOTE_CLOSERS).endswith("?")]
+        lowered = " ".join(asked or [self.heard.question or text]).lower()
         answers: dict[str, Any] = self.prompts.get("listening.answers")
         return next((k for k, a in answers.items() if any(cue in lowered for cue in a.get("listen_for", ()))),
                     "other")
@@ -565,6 +569,9 @@ _NOTHING_MORE = re.compile(r"\W*(?:that'?s (?:all|it)|nothing (?:else|more)|no,?
                            r"i'?m good|nope|not really|no more)\b", re.IGNORECASE)
 _THANKS_AT_END = re.compile(r"\b(?:thanks?(?: you| a lot| so much)?|cheers|much appreciated|gracias|danke|merci|"
                             r"grazie|obrigad[oa])\W*$", re.IGNORECASE)
+
+
+QUOTE_CLOSERS = " )\"'”’"
 
 
 def lowered_first(question: str) -> str:

@@ -107,8 +107,12 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
     if feeling == "other":
         return Reflection(say("listening.feelings.other"), True)
     own = _OWN_ANSWER.search(text)
-    if own and len(own.group("answer").split()) <= OWN_ANSWER_WORDS:
-        answer = second_person(own.group("answer").strip(" ,;:-"))
+    answer = own.group("answer") if own else ""
+    if len(answer.split()) > OWN_ANSWER_WORDS:
+        answer = re.split(r"\s*[,;:—–]\s*", answer, maxsplit=1)[0]  # a long answer: its first clause
+    # the answer is a thing they name ("the engineers who..."), not a view about answering
+    if own and 3 <= len(answer.split()) <= OWN_ANSWER_WORDS and not _SPEAKER.match(answer):
+        answer = second_person(answer.strip(" ,;:-"))
         return Reflection(say("reflections.own_answer", answer=answer), False, clause="what's yours is " + answer)
     echo = with_subject(echo_clause(text, max_words=echo_max_words, accept=_fit_to_echo))
     if echo and _fit_to_echo(echo):
@@ -123,10 +127,12 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
 # the answer is what they mean, though it has no verb of its own.
 _OWN_ANSWER = re.compile(
     r"\bwhat(?:'|’)?s (?:truly |really |actually )?(?:ours|our own|unique(?: about us)?)\s*\?+\s*"
-    r"(?:(?:honestly|i'?d say|i think|probably|easy)\W+)?(?P<answer>[^?!.\n]{12,200})",
+    r"(?:(?:honestly|i'?d say|i think|probably|easy|well|hmm+|ha)\W+)*(?:(?:it|that)(?:'|’)?s |it is |that is )?"
+    r"(?P<answer>[^?!.\n]{12,300})",
     re.IGNORECASE,
 )
 OWN_ANSWER_WORDS = 18
+_SPEAKER = re.compile(r"(?:i|we|i'd|i'm|we're|you|you'd|maybe|perhaps|not sure|no idea|dunno)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s*|\s+-\s+")
 QUOTE_WORDS = (5, 12)
 
