@@ -366,7 +366,7 @@ def test_the_answer_to_their_own_question_is_said_back(coach, who, monday):
 def test_words_about_others_outside_any_question_do_not_get_the_answer_about_other_leaders(coach, who, monday):
     coach.start(who, monday)
     text = coach_text(coach.reply(who, "What's ours? The way our drivers know every loading dock by name, which "
-                                       "sounds dull, and our agency says we're like every other company out there.",
+                                       "sounds dull, and our agency says we're like every other hotel group.",
                                   monday))
     assert PROMPTS.get("listening.answers.others.text_no_offer") not in text
     assert "Leaders who" not in text
