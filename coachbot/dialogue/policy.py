@@ -271,7 +271,7 @@ class Turn:
     def _summary(self, reflection: Reflection | None) -> Said:
         """A collecting summary of their own points so far (MI's "S"); it stands alone, inviting more."""
         state = self.state
-        points = state.heard[state.summarised:][-3:]
+        points = state.heard[state.summarised:][-SUMMARY_POINTS:]
         state.summarised = len(state.heard)
         listed = "; ".join(points[:-1]) + ";" + self.prompts.get("and_word") + points[-1]
         state.reflected_alone_at = state.turns
@@ -571,6 +571,7 @@ _THANKS_AT_END = re.compile(r"\b(?:thanks?(?: you| a lot| so much)?|cheers|much 
                             r"grazie|obrigad[oa])\W*$", re.IGNORECASE)
 
 
+SUMMARY_POINTS = 2  # a summary names their last two points: three ran to 35 words
 QUOTE_CLOSERS = " )\"'”’"
 
 
