@@ -77,6 +77,9 @@ class Understanding:
 EMPTY = Understanding((), None, False, None, (), None, "en")
 
 
+NOT_DONE_WORDS = 40  # "...non le ho fatte" overrides the model's "done" in a short report only
+
+
 def has(u: Understanding, name: str, threshold: float = 0.5) -> bool:
     """Whether ``u`` holds act ``name`` with at least ``threshold`` confidence."""
     if name not in _I:
@@ -162,6 +165,9 @@ def understand(text: str, *, expecting_report: bool = False, offered: bool = Fal
             # A plain "half." or "no." at the start outweighs the rest's words (but "didn't
             # call them, but I did read the forum" stays partly).
             said = lead
+        elif (said == "done" and lead != "done" and extract.says_not_done(text) and not extract.did_some(text)
+              and len(text.split()) <= NOT_DONE_WORDS):
+            said = "not_done"  # "devo confessare che le telefonate non le ho fatte"
         elif said == "done" and extract.cut_short(text):
             said = "partly"  # "Done! only 20 minutes instead of the hour"
         elif said == "partly" and (

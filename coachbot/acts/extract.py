@@ -738,15 +738,39 @@ def cut_short(text: str) -> bool:
 
 
 def lead_outcome(text: str) -> str | None:
-    """The outcome a report states in its opening words, if it states one plainly."""
+    """The outcome a report states in its opening words, if it states one plainly (after any
+    greeting, or after a short topic lead: "Zur Aufgabe: teilweise erledigt.")."""
     start = 0
     greeting = _GREETING_LEAD.match(text)
     if greeting and greeting.end() < len(text):
         start = greeting.end()
-    for outcome, rx in _LEAD_OUTCOMES:
-        if rx.match(text, start):  # partly first: "half done", "yes and no"
-            return outcome
+    starts = [start]
+    topic = _TOPIC_LEAD.match(text, start)
+    if topic:
+        starts.append(topic.end())
+    for at in starts:
+        for outcome, rx in _LEAD_OUTCOMES:
+            if rx.match(text, at):  # partly first: "half done", "yes and no"
+                return outcome
     return None
+
+
+# "About the experiment:", "Zur Aufgabe:", "Re the calls -": a few words that name the topic.
+_TOPIC_LEAD = re.compile(r"(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*[:–—-]\s*", _FLAGS)
+# Not done, said plainly anywhere in a short report: "devo confessare che non le ho fatte".
+_NOT_DONE = re.compile(
+    r"\b(?:didn['’]?t\s+(?:do\s+(?:it|them|that|the\s+\w+)|manage\s+(?:it|to)|get\s+(?:to\s+it|round\s+to\s+it)|"
+    r"make\s+it)|did\s+not\s+(?:do\s+(?:it|them|that|the\s+\w+)|manage)|"
+    r"haven['’]?t\s+done|never\s+got\s+(?:to|round)|non\s+(?:l[oa]|li|le|l['’])\s*ho\s+fatt[oaie]|non\s+ho\s+fatto|"
+    r"non\s+ci\s+sono\s+riuscit\w|no\s+lo\s+hice|no\s+lo\s+he\s+hecho|no\s+he\s+podido|nicht\s+geschafft|"
+    r"nicht\s+gemacht|je\s+ne\s+l['’]ai\s+pas\s+fait|pas\s+pu\s+le\s+faire|não\s+fiz|não\s+consegui)\b",
+    _FLAGS,
+)
+
+
+def says_not_done(text: str) -> bool:
+    """Whether a report says plainly, anywhere in it, that the experiment was not done."""
+    return bool(_NOT_DONE.search(text))
 
 
 def learnt_span(text: str) -> tuple[int, int] | None:

@@ -133,6 +133,9 @@ def test_a_report_of_what_happened_is_not_a_plan(text):
         # the outcome said plainly after an interjection
         ("Well! Partly. I rang the first supplier but the second one never picked up", "partly"),
         ("Hmm, not really. The week got away from me", "not_done"),
+        # after a short topic lead, and a plain "not done" anywhere in a short report
+        ("Zum Experiment: teilweise. Mit der Filialleiterin habe ich gesprochen, mit dem Fahrer nicht.", "partly"),
+        ("Allora, ti dico la verità: il giro in magazzino non l'ho fatto, settimana impossibile.", "not_done"),
     ],
 )
 def test_a_report_is_partly_only_when_it_says_part_was_done(text, outcome):
