@@ -99,6 +99,11 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
     # away from it ("the 5k followers don't matter much, better to go deep").
     turning_away = heard.negated or _CONTRAST.search(text) or any(b.stance == "new" for b in heard.beliefs)
     if mentions_broadcasting(text) and not turning_away:
+        # Followers named as the measure ("leads and follower count, the agency reports it")
+        # are a scoreboard, not a push to post more.
+        counted = next((b for b in heard.beliefs if b.dimension == "success_measure"), None)
+        if counted is not None:
+            return Reflection(say(f"reflections.beliefs.success_measure.{counted.stance}"), True)
         return Reflection(say("reflections.broadcast_pressure"), True)
     if heard.sustain:
         sustain_clause = with_subject(echo_clause(text, max_words=10))

@@ -370,3 +370,10 @@ def test_words_about_others_outside_any_question_do_not_get_the_answer_about_oth
                                   monday))
     assert PROMPTS.get("listening.answers.others.text_no_offer") not in text
     assert "Leaders who" not in text
+
+
+def test_followers_named_as_the_measure_are_heard_as_the_scoreboard_not_as_pressure_to_post(coach, who, monday):
+    under_way(coach, who, monday, 1)
+    text = coach_text(coach.reply(who, "how we measure it? web leads and the follower count, the agency sends a "
+                                       "report every month", monday))
+    assert not any(line in text for line in PROMPTS.get("reflections.broadcast_pressure"))
