@@ -259,6 +259,7 @@ class Dialogue:
             if not substantive_first:
                 question = prompts.pick("first_question", seed)
                 state.current, state.last_question = "core_value", question
+                state.last_question_language = state.language
                 state.asked.append("core_value")
                 said.append(Said(Move("open", "first_question"), question, "question", ("question",)))
         else:
@@ -268,6 +269,7 @@ class Dialogue:
                 said.append(Said(Move("open", "listening.recall"), text, "opening", ("question",)))
             # Asked again later, only the question itself is repeated, not the whole recall.
             state.last_question = text.rsplit(". ", 1)[-1] if text.endswith("?") else None
+            state.last_question_language = state.language
         return sessions.create(db, exe, now, state), said
 
     def _welcome(self, who: Who, prompts: Prompts | None = None) -> Said:

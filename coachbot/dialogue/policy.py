@@ -430,6 +430,11 @@ class Turn:
         last = self.state.last_question
         if not last or self.heard.substantive:
             return self._next_question()
+        state = self.state
+        if state.current and (state.last_question_language or "en") != (state.language or "en"):
+            # The coach has just turned to their language ("hola, tengo poco tiempo"): the open
+            # question again, in that language, not the English one still on record.
+            return self._record_question(self.say(f"questions.{state.current}.ask"))
         if self.said(last):
             # A greeting straight after the question: the question itself again. Later,
             # once, "where we were"; after that, move on rather than repeat.
@@ -502,6 +507,7 @@ class Turn:
 
     def _record_question(self, text: str) -> str:
         self.state.last_question = text
+        self.state.last_question_language = self.state.language
         return text
 
     def _pick_strategic(self) -> str:

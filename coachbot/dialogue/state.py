@@ -23,6 +23,7 @@ class State:
     answered: int = 0  # substantive answers this session
     turns: int = 0
     last_question: str | None = None
+    last_question_language: str | None = None  # the language it was asked in (None: English)
     awaiting_experiment: int | None = None  # last session's experiment, not yet reported
     report_heard: bool = False  # they told how last week's experiment went, this session
     nudge_id: str | None = None  # the idea offered this session

@@ -377,3 +377,10 @@ def test_followers_named_as_the_measure_are_heard_as_the_scoreboard_not_as_press
     text = coach_text(coach.reply(who, "how we measure it? web leads and the follower count, the agency sends a "
                                        "report every month", monday))
     assert not any(line in text for line in PROMPTS.get("reflections.broadcast_pressure"))
+
+
+def test_the_open_question_is_asked_again_in_the_language_the_coach_just_turned_to(coach, who, monday):
+    coach.start(who, monday)
+    text = coach_text(coach.reply(who, "hola. tengo poco tiempo", monday))
+    assert "truly its own" not in text and "no one else could" not in text  # not the English question
+    assert "¿" in text
