@@ -108,7 +108,7 @@ PLAN_WAITS_CONFIDENCE = 0.9
 
 def _dismissal(lowered: str, probs: list[float], model: Model) -> list[float]:
     """``probs`` of a unit, with any pole of an idea it dismisses turned over (see _DISMISSED)."""
-    if m := _PLAN_WAITS.match(lowered):
+    if _PLAN_WAITS.match(lowered):
         out = list(probs)
         new = model.labels.index("beliefs_before_strategy:new")
         out[new] = max(out[new], PLAN_WAITS_CONFIDENCE)

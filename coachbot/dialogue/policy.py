@@ -427,10 +427,10 @@ class Turn:
 
     def _again_or_next(self) -> str:
         """The question still open (said as 'where we were' if it was just asked), else the next one."""
-        last = self.state.last_question
+        state = self.state
+        last = state.last_question
         if not last or self.heard.substantive:
             return self._next_question()
-        state = self.state
         if state.current and (state.last_question_language or "en") != (state.language or "en"):
             # The coach has just turned to their language ("hola, tengo poco tiempo"): the open
             # question again, in that language, not the English one still on record.

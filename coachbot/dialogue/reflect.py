@@ -111,13 +111,8 @@ def reflect(heard: Heard, state: State, say: Say, echo_max_words: int, belief_mi
             return Reflection(say("reflections.sustain_talk", clause=_lower_first(sustain_clause)), True)
     if feeling == "other":
         return Reflection(say("listening.feelings.other"), True)
-    own = _OWN_ANSWER.search(text)
-    answer = own.group("answer") if own else ""
-    if len(answer.split()) > OWN_ANSWER_WORDS:
-        answer = re.split(r"\s*[,;:—–]\s*", answer, maxsplit=1)[0]  # a long answer: its first clause
-    # the answer is a thing they name ("the engineers who..."), not a view about answering
-    if own and 3 <= len(answer.split()) <= OWN_ANSWER_WORDS and not _SPEAKER.match(answer):
-        answer = second_person(answer.strip(" ,;:-"))
+    answer = own_answer(text)
+    if answer:
         return Reflection(say("reflections.own_answer", answer=answer), False, clause="what's yours is " + answer)
     echo = with_subject(echo_clause(text, max_words=echo_max_words, accept=_fit_to_echo))
     if echo and _fit_to_echo(echo):
@@ -138,6 +133,23 @@ _OWN_ANSWER = re.compile(
 )
 OWN_ANSWER_WORDS = 18
 _SPEAKER = re.compile(r"(?:i|we|i'd|i'm|we're|you|you'd|maybe|perhaps|not sure|no idea|dunno)\b", re.IGNORECASE)
+
+
+def own_answer(text: str) -> str | None:
+    """Their answer to their own "what's ours?", in second person, or None: a long answer by
+    its first clause, and only a thing they name ("the engineers who..."), not a view about
+    answering ("I'd like to say expertise but...")."""
+    own = _OWN_ANSWER.search(text)
+    if not own:
+        return None
+    answer = own.group("answer")
+    if len(answer.split()) > OWN_ANSWER_WORDS:
+        answer = re.split(r"\s*[,;:—–]\s*", answer, maxsplit=1)[0]
+    if not 3 <= len(answer.split()) <= OWN_ANSWER_WORDS or _SPEAKER.match(answer):
+        return None
+    return second_person(answer.strip(" ,;:-"))
+
+
 _CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s*|\s+-\s+")
 QUOTE_WORDS = (5, 12)
 
